@@ -1,0 +1,78 @@
+"""The overlap policy: which candidates survive when spans collide.
+
+One named, replaceable function (pass ``overlap=`` to :class:`Extractor`). The default keeps,
+greedily, the candidate of the strongest kind, then the longest, then the leftmost; a
+candidate that collides with a kept one is dropped, except where the contract says one kind
+lives inside another (a date inside a legal reference, a place inside an organisation).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from ._candidate import Candidate
+
+OverlapPolicy = Callable[[Sequence[Candidate]], list[Candidate]]
+
+# Lower wins. Figures that belong to a date, ratio, level or legal reference are not numbers.
+KIND_PRIORITY: dict[str, int] = {
+    "legal_ref": 0,
+    "date": 1,
+    "service_level": 2,
+    "ratio": 3,
+    "percent": 4,
+    "system": 5,
+    "organization": 6,
+    "person": 7,
+    "location": 8,
+    "number": 9,
+}
+
+# (outer, inner): the inner kind may sit wholly inside the outer one as its own record.
+NESTING_ALLOWED: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("legal_ref", "date"),
+        ("legal_ref", "organization"),
+        ("legal_ref", "location"),
+        ("organization", "location"),
+        ("system", "location"),
+        ("system", "organization"),
+        ("person", "location"),
+    }
+)
+
+
+def _may_coexist(a: Candidate, b: Candidate) -> bool:
+    if a.end <= b.start or b.end <= a.start:
+        return True
+    if a.start <= b.start and b.end <= a.end and (a.kind, b.kind) in NESTING_ALLOWED:
+        return True
+    return b.start <= a.start and a.end <= b.end and (b.kind, a.kind) in NESTING_ALLOWED
+
+
+def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Keep the strongest candidates whose spans do not collide; result sorted by start.
+
+    >>> from vn_egov_extract._candidate import Candidate as C
+    >>> kept = resolve_overlaps([C("number", 0, 2, "n"), C("percent", 0, 3, "p"),
+    ...                          C("number", 10, 12, "n")])
+    >>> [(c.kind, c.start) for c in kept]
+    [('percent', 0), ('number', 10)]
+    """
+    order = sorted(
+        candidates, key=lambda c: (KIND_PRIORITY.get(c.kind, 99), -c.length, c.start)
+    )
+    starts: list[int] = []
+    kept: list[Candidate] = []
+    longest = 0
+    for cand in order:
+        # only kept spans starting within `longest` before this one can reach it
+        lo = bisect.bisect_left(starts, cand.start - longest)
+        hi = bisect.bisect_left(starts, cand.end)
+        if all(_may_coexist(kept[i], cand) for i in range(lo, hi)):
+            at = bisect.bisect_right(starts, cand.start)
+            starts.insert(at, cand.start)
+            kept.insert(at, cand)
+            longest = max(longest, cand.length)
+    return kept

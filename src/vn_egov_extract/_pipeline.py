@@ -1,0 +1,114 @@
+"""The flow: text → normalised view → candidates → values → overlap resolution → linking → records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from ._candidate import Candidate, Doc
+from ._overlap import OverlapPolicy, resolve_overlaps
+from ._records import RECORD_CLASSES, ExtractionResult, Record
+from ._text import NormText
+from .kinds import FINDERS
+
+# A dateline sits near the top of the article; later dates are not the article's own.
+_DATELINE_WINDOW = 600
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError("extract() expects a str, got bytes: decode it first (e.g. .decode('utf-8'))")
+    raise TypeError(f"extract() expects a str, got {type(text).__name__}")
+
+
+def _check_published(published: object) -> dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published[:10])
+        except ValueError as exc:
+            raise ValueError(f"published must be an ISO date, got {published!r}") from exc
+    raise TypeError(f"published must be a datetime.date or None, got {type(published).__name__}")
+
+
+def published_from_dateline(candidates: Sequence[Candidate]) -> dt.date | None:
+    """The date of the first dateline candidate near the top of the text, if any."""
+    for cand in sorted(candidates, key=lambda c: c.start):
+        if cand.start > _DATELINE_WINDOW:
+            break
+        day = cand.values.get("first_day")
+        if cand.kind == "date" and cand.rule.startswith("dateline") and isinstance(day, dt.date):
+            return day
+    return None
+
+
+class Extractor:
+    """A configured extractor: which kinds to run and which overlap policy to apply.
+
+    ``extract()`` is ``Extractor()`` with every kind and :func:`resolve_overlaps`.
+    """
+
+    def __init__(
+        self, *, kinds: Iterable[str] | None = None, overlap: OverlapPolicy = resolve_overlaps
+    ) -> None:
+        wanted = list(FINDERS) if kinds is None else list(kinds)
+        unknown = [k for k in wanted if k not in FINDERS]
+        if unknown:
+            raise ValueError(f"unknown kinds {unknown}; known: {sorted(FINDERS)}")
+        self.kinds = wanted
+        self.overlap = overlap
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Every kind's candidates, before overlap resolution."""
+        found: list[Candidate] = []
+        for kind in self.kinds:
+            found.extend(FINDERS[kind](doc))
+        return found
+
+    def __call__(self, text: str, *, published: dt.date | None = None) -> ExtractionResult:
+        source = _check_text(text)
+        given = _check_published(published)
+        if not source.strip():
+            return ExtractionResult(records=[], published=given)
+        view = NormText.of(source)
+        doc = Doc(view=view, published=given)
+        kept = self.overlap(self.candidates(doc))
+        pub = given or published_from_dateline(kept)
+        return ExtractionResult(records=[_to_record(c, view, pub) for c in kept], published=pub)
+
+
+def _to_record(cand: Candidate, view: NormText, published: dt.date | None) -> Record:
+    values = dict(cand.values)
+    if cand.resolve is not None:
+        values.update(cand.resolve(published))
+    start, end = view.to_source(cand.start, cand.end)
+    cls = RECORD_CLASSES[cand.kind]
+    record = cls(text=view.source[start:end], start=start, end=end, rule=cand.rule, **values)
+    return record  # type: ignore[return-value]
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract(text: str, *, published: dt.date | None = None) -> ExtractionResult:
+    """Extract typed records from Vietnamese news or report prose.
+
+    ``published`` is the article's date; without it the article's dateline is used, and
+    partial dates ("Sáng 21-2", "năm ngoái") are resolved against it. Every record's
+    ``text`` equals ``text[start:end]`` of the string passed in.
+
+    >>> r = extract("Có 1.626 dịch vụ công trực tuyến, đạt 19,5%.")
+    >>> [(x.kind, x.text) for x in r.records]
+    [('number', '1.626'), ('percent', '19,5%')]
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT(text, published=published)

@@ -1,0 +1,154 @@
+"""Figures and number words, shared by every kind that reads a quantity.
+
+Vietnamese writes ``.`` between thousands and ``,`` before decimals ("1.410.312", "19,5").
+Number words follow the usual grammar ("hai mươi mốt nghìn không trăm mười một"). The
+words themselves are data: ``patterns/numerals.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .._patterns import PatternModel, load
+
+
+class NumeralPatterns(PatternModel):
+    """Schema of ``patterns/numerals.yaml``."""
+
+    digits: dict[str, int]
+    after_tens: dict[str, int]
+    ten: str
+    tens_marker: str
+    tens_count: str
+    zero_tens: list[str]
+    hundred: str
+    scales: dict[str, int]
+    suffixes: dict[str, int]
+    qualifiers: dict[str, list[str]]
+    vague_multipliers: list[str]
+    negative: list[str]
+
+
+def numerals() -> NumeralPatterns:
+    """The numeral word lists (loaded once)."""
+    return load("numerals.yaml", NumeralPatterns)
+
+
+# A figure: thousands groups with dots, or plain digits, then an optional decimal part.
+# "10.61" (two digits after the dot) is a decimal; "10.610" is ten thousand six hundred ten.
+FIGURE = (
+    r"(?:\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?"
+    r"|\d{1,3}(?:,\d{3}){2,}(?!\d)"
+    r"|\d+(?:,\d+)?"
+    r"|\d+\.\d{1,2}(?!\d)"
+    r"|\d+\.\d{4,}"
+    r")"
+)
+FIGURE_RE = regex.compile(FIGURE)
+
+
+def parse_figure(surface: str) -> int | float:
+    """The value of a written figure.
+
+    >>> parse_figure("1.410.312"), parse_figure("19,5"), parse_figure("10.61")
+    (1410312, 19.5, 10.61)
+    >>> parse_figure("01"), parse_figure("0,5"), parse_figure("1,200,000")
+    (1, 0.5, 1200000)
+    """
+    s = surface.strip()
+    if regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s):  # English thousands: "1,200,000"
+        return int(s.replace(",", ""))
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        s = s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        s = s.replace(",", ".")
+    if "." in s:
+        value = float(s)
+        return int(value) if value.is_integer() and "." not in surface and "," not in surface else value
+    return int(s)
+
+
+@functools.cache
+def number_word_set() -> frozenset[str]:
+    """Every word that can be part of a spelled-out number."""
+    p = numerals()
+    words = set(p.digits) | set(p.after_tens) | set(p.scales) | set(p.zero_tens)
+    words |= {p.ten, p.tens_marker, p.tens_count, p.hundred}
+    return frozenset(words)
+
+
+def _parse_below_thousand(words: list[str], i: int) -> tuple[int, int] | None:
+    """Parse a group 0-999 starting at ``words[i]``; return (value, next index)."""
+    p = numerals()
+    n = len(words)
+    value, j = 0, i
+    seen_hundreds = False
+    if j < n and words[j] == p.hundred:  # bare "trăm" = 100
+        value, j, seen_hundreds = 100, j + 1, True
+    elif j + 1 < n and words[j] in p.digits and words[j + 1] == p.hundred:
+        value, j, seen_hundreds = p.digits[words[j]] * 100, j + 2, True
+    tens_seen = False
+    if j < n and words[j] == p.ten:
+        value, j, tens_seen = value + 10, j + 1, True
+    elif j + 1 < n and words[j] in p.digits and words[j + 1] in (p.tens_marker, p.tens_count):
+        if words[j] in ("không", "một") and words[j + 1] == p.tens_marker:
+            return None if j == i else (value, j)
+        value, j = value + p.digits[words[j]] * 10, j + 2
+        tens_seen = words[j - 1] == p.tens_marker
+    elif seen_hundreds and j < n and words[j] in p.zero_tens:
+        j += 1
+        if j < n and words[j] in p.digits:
+            return value + p.digits[words[j]], j + 1
+        return None
+    if j < n and tens_seen and words[j] in p.after_tens:
+        return value + p.after_tens[words[j]], j + 1
+    if j < n and words[j] in p.digits and words[j] != "không":
+        if j + 1 < n and words[j + 1] in (p.hundred, p.tens_marker):
+            return (value, j) if j > i else None
+        return value + p.digits[words[j]], j + 1
+    if j < n and words[j] == "không" and j == i:
+        if j + 1 < n and words[j + 1] == p.hundred:
+            return 0, j + 2
+        return 0, j + 1
+    return (value, j) if j > i else None
+
+
+def parse_number_words(words: list[str]) -> tuple[int, int] | None:
+    """Parse spelled-out number words from the start of ``words`` (lower case).
+
+    Returns (value, count of words used), or None.
+
+    >>> parse_number_words("hai mươi mốt nghìn không trăm mười một".split())
+    (21011, 8)
+    >>> parse_number_words("một trăm linh năm cán bộ".split())
+    (105, 4)
+    >>> parse_number_words("hai trăm ngàn".split()), parse_number_words("mười lăm".split())
+    ((200000, 3), (15, 2))
+    >>> parse_number_words("ba nghìn".split()), parse_number_words(["trăm"])
+    ((3000, 2), (100, 1))
+    """
+    p = numerals()
+    parts: list[int] = []
+    i, n = 0, len(words)
+    group: int | None = None
+    while i < n:
+        if words[i] in p.scales:
+            scale = p.scales[words[i]]
+            acc = group or 0
+            group = None
+            while parts and parts[-1] < scale:
+                acc += parts.pop()
+            parts.append((acc or 1) * scale)
+            i += 1
+            continue
+        if group is not None:
+            break
+        parsed = _parse_below_thousand(words, i)
+        if parsed is None:
+            break
+        group, i = parsed
+    if i == 0:
+        return None
+    return sum(parts) + (group or 0), i

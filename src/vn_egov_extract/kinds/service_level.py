@@ -1,0 +1,12 @@
+"""`service_level` records: find candidates, then normalise values. (To be written.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._candidate import Candidate, Doc
+
+
+def find(doc: Doc) -> Iterator[Candidate]:
+    """Candidates of kind `service_level` in doc."""
+    yield from ()
