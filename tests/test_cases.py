@@ -15,9 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
+from pathlib import Path
+
 from vn_egov_extract import extract
 
-from .conftest import CASES
+CASES = Path(__file__).resolve().parent / "cases"
 
 
 def _load() -> list[tuple[str, dict[str, Any]]]:

@@ -53,6 +53,7 @@ class NumberRecord(BaseRecord):
     approximate: bool = Field(
         default=False, description="Vague magnitudes such as 'hàng trăm' (value is the scale)."
     )
+    high: int | float | None = Field(default=None, description="Upper bound of '10-15 người'.")
 
 
 class PercentRecord(BaseRecord):

@@ -152,3 +152,27 @@ def parse_number_words(words: list[str]) -> tuple[int, int] | None:
     if i == 0:
         return None
     return sum(parts) + (group or 0), i
+
+
+@functools.cache
+def qualifier_words() -> dict[str, str]:
+    """Qualifier word → qualifier name ("trên" → "over"), from ``patterns/numerals.yaml``."""
+    return {w: name for name, words in numerals().qualifiers.items() for w in words}
+
+
+def qualifier_pattern() -> str:
+    """A regex group ``(?P<qual>...)`` of qualifier words followed by a space, optional."""
+    words = sorted(qualifier_words(), key=len, reverse=True)
+    alts = "|".join(regex.escape(w) for w in words)
+    return rf"(?:(?<![\p{{L}}\d])(?P<qual>{alts})\s+)?"
+
+
+def qualifier_of(word: str | None) -> str:
+    """The qualifier name of a matched qualifier word ("exact" when none).
+
+    >>> qualifier_of("Trên"), qualifier_of(None), qualifier_of("xấp xỉ")
+    ('over', 'exact', 'approx')
+    """
+    if not word:
+        return "exact"
+    return qualifier_words().get(word.lower(), "exact")

@@ -1,12 +1,236 @@
-"""`number` records: find candidates, then normalise values. (To be written.)"""
+"""`number` records: every cardinal quantity in the prose.
+
+Rules (each names its records' ``rule``):
+
+- ``number.figure``: digits with Vietnamese separators, optional scale words and a
+  qualifier before ("trên 46.016", "1,2 triệu", "khoảng 30", "01").
+- ``number.range``: "10-15 người" (``value`` is the low end, ``high`` the high end).
+- ``number.words``: spelled-out numbers ("hai mươi mốt", "ba nghìn").
+- ``number.vague``: magnitudes such as "hàng trăm", "vài nghìn" (``approximate``).
+
+Not numbers: ordinals ("thứ 2"), years standing alone, phone numbers, figures glued to
+letters ("4G", "Covid-19"), versions ("4.0"), and figures that another kind owns (dates,
+ratios, levels, legal numbers: the overlap policy drops those).
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
+import regex
+
 from .._candidate import Candidate, Doc
+from ._numerals import (
+    FIGURE,
+    numerals,
+    parse_figure,
+    parse_number_words,
+    qualifier_of,
+    qualifier_pattern,
+)
+from ._units import find_unit
+
+_PHONE = regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{1,4}){2,5}(?![\d])")
+# a capitalised word after a bare figure: a street or a name ("22 Điện Biên Phủ"), not a count
+_NAME_AFTER = regex.compile(r"\s\p{Lu}\p{Ll}")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+# words after which a figure is an ordinal, a date part or an address, not a count
+_NOT_AFTER = regex.compile(
+    r"(?:\b(?:thứ|hạng|số nhà|lô|khu|tổ|phòng số|km|Km|quốc lộ|QL|tỉnh lộ|ĐT|đường)\s*)$",
+    regex.IGNORECASE,
+)
+_NEG_LOOKBEHIND = r"(?<![\p{L}\d.,/:\-])"
+
+
+@functools.cache
+def _figure_re() -> regex.Pattern[str]:
+    p = numerals()
+    scales = "|".join(sorted(p.scales, key=len, reverse=True))
+    # "tỷ lệ", "triệu chứng", "tỷ phú": the scale word is the start of another word
+    scale = rf"(?:\s+(?P<scale>{scales})(?!\s+(?:lệ|chứng|tập|phú)\b)(?![\p{{L}}\d]))?"
+    suffix = r"(?:(?P<suffix>[KkM])|(?<=[.,]\d+)(?P<suffix>G))?"
+    return regex.compile(
+        qualifier_pattern()
+        + rf"(?:(?P<neg>(?<![\p{{L}}\d])-|âm\s+)|{_NEG_LOOKBEHIND})"
+        + rf"(?P<fig>{FIGURE}|(?<![\S])(?:,\d+))"
+        + suffix
+        + rf"(?:\s*-\s*(?P<high>{FIGURE}))?"
+        + r"(?![\d/:]|[.,]\d|[\p{L}\d]|\s*%|\s*-\s*\d)"
+        + scale,
+        regex.IGNORECASE,
+    )
+
+
+@functools.cache
+def _words_re() -> regex.Pattern[str]:
+    p = numerals()
+    words = sorted(
+        set(p.digits) | set(p.after_tens) | set(p.scales) | set(p.zero_tens)
+        | {p.ten, p.tens_marker, p.tens_count, p.hundred},
+        key=len,
+        reverse=True,
+    )
+    word = "|".join(regex.escape(w) for w in words)
+    return regex.compile(
+        qualifier_pattern() + rf"(?<![\p{{L}}\d])(?P<run>(?:{word})(?:\s+(?:{word})){{0,12}})"
+        r"(?![\p{L}\d])",
+        regex.IGNORECASE,
+    )
+
+
+@functools.cache
+def _vague_re() -> regex.Pattern[str]:
+    p = numerals()
+    mult = "|".join(regex.escape(w) for w in sorted(p.vague_multipliers, key=len, reverse=True))
+    scales = {**p.scales, p.hundred: 100, p.tens_count: 10}
+    alts = "|".join(regex.escape(w) for w in sorted(scales, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?P<mult>{mult})\s+(?P<scales>(?:{alts})(?:\s+(?:{alts})){{0,3}})"
+        r"(?![\p{L}\d])(?!\s+(?:lệ|chứng|phú)\b)",
+        regex.IGNORECASE,
+    )
+
+
+def _scale_value(words: str) -> int:
+    p = numerals()
+    scales = {**p.scales, p.hundred: 100, p.tens_count: 10}
+    value = 1
+    for w in words.lower().split():
+        value *= scales[w]
+    return value
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _candidate(
+    doc: Doc, start: int, end: int, rule: str, values: dict[str, object]
+) -> Candidate | None:
+    unit = find_unit(doc.text, end)
+    if unit is None and _NAME_AFTER.match(doc.text, end):
+        return None
+    values = {"unit": unit[0] if unit else None, **values}
+    return Candidate("number", start, end, rule, values)
+
+
+def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
+    text = doc.text
+    scales = numerals().scales
+    suffixes = numerals().suffixes
+    for m in _figure_re().finditer(text):
+        fig = m.group("fig")
+        at = m.start("fig")
+        if _inside(at, phones) or _NOT_AFTER.search(text, max(0, at - 16), at):
+            continue
+        if regex.fullmatch(r"\d+\.\d{1,2}", fig) and not m.group("scale"):
+            continue  # "4.0", "2.0": versions; Vietnamese decimals use a comma
+        value: float = parse_figure(fig[1:] if fig.startswith(",") else fig)
+        if fig.startswith(","):
+            value = float(f"0.{fig[1:]}")
+        end = m.end()
+        if m.group("scale"):
+            value *= scales[m.group("scale").lower()]
+        elif m.group("suffix"):
+            value *= suffixes[m.group("suffix")]
+        elif _YEAR.fullmatch(fig) and not m.group("qual"):
+            continue  # a year belongs to the date kind ("năm 2019", "định hướng đến 2030")
+        if m.group("neg"):
+            value = -value
+        values: dict[str, object] = {
+            "value": _tidy(value),
+            "qualifier": qualifier_of(m.group("qual")),
+        }
+        rule = "number.figure"
+        if m.group("high"):
+            high = parse_figure(m.group("high"))
+            if high <= value:
+                continue  # "21-2" is a day and a month, not a range
+            values["high"] = _tidy(high)
+            rule = "number.range"
+        cand = _candidate(doc, m.start(), end, rule, values)
+        if cand:
+            yield cand
+
+
+def _tidy(value: float) -> int | float:
+    """Integral values as ``int`` (10271, not 10271.0)."""
+    return int(value) if float(value).is_integer() else round(value, 9)
+
+
+_SINGLE_WORD_NEVER = frozenset({"năm", "không", "chục", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"})
+_ORDINAL_BEFORE = regex.compile(
+    r"(?:\b(?:thứ|tháng|quý|mức|mức độ|cấp độ|lần|hạng|phần)\s+)$", regex.IGNORECASE
+)
+
+
+def _word_numbers(doc: Doc) -> Iterator[Candidate]:
+    text = doc.text
+    for m in _words_re().finditer(text):
+        words = m.group("run").split()
+        lower = [w.lower() for w in words]
+        offsets = [mm.start() for mm in regex.finditer(r"\S+", m.group("run"))]
+        base = m.start("run")
+        i = 0
+        while i < len(lower):
+            parsed = parse_number_words(lower[i:])
+            if parsed is None:
+                i += 1
+                continue
+            value, used = parsed
+            start = base + offsets[i]
+            end = base + offsets[i + used - 1] + len(words[i + used - 1])
+            if _accept_words(text, start, end, words[i : i + used]):
+                qual = m.group("qual") if i == 0 else None
+                s = m.start() if qual else start
+                cand = _candidate(
+                    doc, s, end, "number.words", {"value": value, "qualifier": qualifier_of(qual)}
+                )
+                if cand:
+                    yield cand
+            i += used
+
+
+def _accept_words(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Whether spelled-out number words are a cardinal here (they are often not)."""
+    if _ORDINAL_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    if len(words) > 1:
+        return True
+    word = words[0].lower()
+    if word in _SINGLE_WORD_NEVER:
+        return False
+    after = text[end : end + 2]
+    if word == "một":  # the indefinite article unless it stands alone
+        return not regex.match(r"\s*[\p{L}\d]", after)
+    if words[0][0].isupper() and regex.match(r"\s\p{Lu}", after):
+        return False  # part of a name: "Ba Đình", "Hai Bà Trưng"
+    return not text[max(0, start - 6) : start].lower().endswith(("phần ", "hàng "))
+
+
+def _vague(doc: Doc) -> Iterator[Candidate]:
+    for m in _vague_re().finditer(doc.text):
+        values = {"value": _scale_value(m.group("scales")), "qualifier": "approx"}
+        cand = _candidate(doc, m.start(), m.end(), "number.vague", {**values, "approximate": True})
+        if cand:
+            yield cand
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
-    """Candidates of kind `number` in doc."""
-    yield from ()
+    """Candidates of kind ``number`` in ``doc``.
+
+    >>> from vn_egov_extract._text import NormText
+    >>> d = Doc(NormText.of("Cấp trên 250 tài khoản, hàng trăm hồ sơ và hai công chức."))
+    >>> [(c.rule, c.values["value"], c.values["unit"]) for c in find(d)]
+    [('number.figure', 250, 'tài khoản'), ('number.words', 2, 'công chức'), \
+('number.vague', 100, 'hồ sơ')]
+    """
+    phones = _phone_spans(doc.text)
+    yield from _figures(doc, phones)
+    yield from _word_numbers(doc)
+    yield from _vague(doc)

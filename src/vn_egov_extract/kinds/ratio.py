@@ -1,12 +1,74 @@
-"""`ratio` records: find candidates, then normalise values. (To be written.)"""
+"""`ratio` records: "12/20 cơ quan", "49/53 dân tộc", "xếp hạng 28/63".
+
+Rules: ``ratio.rank`` (after "xếp hạng", "xếp thứ", "đứng thứ", "hạng") and ``ratio.count``.
+A slash pair is NOT a ratio when it is a date: a month and a year ("12/2020"), or a day
+and a month ("29/4") with no counted noun after it and no ratio cue before it. Legal
+numbers ("17/NQ-CP", "01/2020/TT-BTTTT") never match: a letter or slash follows.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from .._candidate import Candidate, Doc
+from ._units import find_unit
+
+_PAIR = regex.compile(
+    r"(?<![\p{L}\d/.,:\-])(?P<num>\d{1,7})/(?P<den>\d{1,7})(?![\d/\-]|[.,]\d|\p{L})"
+)
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_RANK_CUE = regex.compile(
+    r"(?:\b(?:xếp hạng|xếp thứ|đứng thứ|hạng|thứ hạng)(?:\s+thứ)?\s+)$", regex.IGNORECASE
+)
+_COUNT_CUE = regex.compile(
+    r"(?:\b(?:đạt|có|được|chiếm|gồm|tổng số|trong số|với|là|tỷ lệ|tỉ lệ)\s+)$", regex.IGNORECASE
+)
+_DATE_CUE = regex.compile(
+    r"(?:\b(?:ngày|hôm|sáng|chiều|trưa|tối|đêm|từ|đến|tới|trước|sau|mồng|mùng|thứ \w+|chủ nhật)"
+    r"[\s,]+)$",
+    regex.IGNORECASE,
+)
+
+
+def _is_date_like(num: str, den: str) -> bool:
+    """Whether ``num/den`` reads as a day-month or a month-year.
+
+    >>> _is_date_like("12", "2020"), _is_date_like("29", "4"), _is_date_like("12", "20")
+    (True, True, False)
+    """
+    n, d = int(num), int(den)
+    if len(den) == 4 and 1 <= n <= 12 and 1900 <= d <= 2100:
+        return True
+    return 1 <= n <= 31 and 1 <= d <= 12
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
-    """Candidates of kind `ratio` in doc."""
-    yield from ()
+    """Candidates of kind ``ratio`` in ``doc``.
+
+    >>> from vn_egov_extract._text import NormText
+    >>> d = Doc(NormText.of("có 12/20 cơ quan; tỉnh xếp hạng 28/63; tháng 12/2020; ngày 29/4"))
+    >>> [(c.rule, c.values["numerator"], c.values["denominator"]) for c in find(d)]
+    [('ratio.count', 12, 20), ('ratio.rank', 28, 63)]
+    """
+    text = doc.text
+    for m in _PAIR.finditer(text):
+        num, den = int(m["num"]), int(m["den"])
+        if num > den or den == 0 or (_YEAR.fullmatch(m["num"]) and _YEAR.fullmatch(m["den"])):
+            continue  # a part never exceeds its whole; "2020/2021" is a school year
+        before = text[max(0, m.start() - 24) : m.start()]
+        rank = bool(_RANK_CUE.search(before))
+        unit = find_unit(text, m.end())
+        if _is_date_like(m["num"], m["den"]) and not rank:
+            if len(m["den"]) == 4 or _DATE_CUE.search(before):
+                continue
+            if unit is None and not _COUNT_CUE.search(before):
+                continue
+        values = {
+            "numerator": num,
+            "denominator": den,
+            "unit": unit[0] if unit else None,
+            "is_rank": rank,
+        }
+        yield Candidate("ratio", m.start(), m.end(), "ratio.rank" if rank else "ratio.count", values)

@@ -1,0 +1,113 @@
+"""The counted noun after a figure: "1.626 dịch vụ công trực tuyến" → "dịch vụ công trực tuyến".
+
+A reviewed lexicon (``patterns/units.yaml``) is tried first, longest entry first, with
+coordination ("21 phường, xã"). Otherwise underthesea's word segmentation proposes the next
+word, which counts when it is a content word. Only the few characters after a figure are
+segmented, so the cost stays small.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import regex
+
+from .._patterns import PatternModel, load
+
+
+class UnitPatterns(PatternModel):
+    """Schema of ``patterns/units.yaml``."""
+
+    nouns: list[str]
+    measures: list[str]
+    classifiers: list[str]
+    not_units: list[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str], frozenset[str]]:
+    p = load("units.yaml", UnitPatterns)
+    nouns = regex.compile(rf"(?:{_alternation(p.nouns)})(?![\p{{L}}\d])", regex.IGNORECASE)
+    measures = regex.compile(rf"(?:{_alternation(p.measures)})(?![\p{{L}}\d])")
+    return nouns, measures, frozenset(p.classifiers), frozenset(w.lower() for w in p.not_units)
+
+
+_ACRONYM = regex.compile(r"\p{Lu}{2,8}(?![\p{L}\d])")
+_WORD_WINDOW = regex.compile(r"[^\n,.;:!?()\[\]\"]{1,48}")
+
+
+@functools.cache
+def _segmenter() -> Callable[[str], list[str]]:
+    # imported on first need: underthesea costs ~0.4 s to import
+    from underthesea import word_tokenize
+
+    def segment(text: str) -> list[str]:
+        tokens: list[str] = word_tokenize(text)
+        return tokens
+
+    return segment
+
+
+@functools.lru_cache(maxsize=4096)
+def _segmented_head(window: str) -> str | None:
+    """The first segmented word of ``window`` when it can be a counted noun."""
+    _, _, classifiers, not_units = _compiled()
+    tokens = [t for t in _segmenter()(window) if t.strip()]
+    if not tokens or not all(ch.isalpha() or ch == " " for ch in tokens[0]):
+        return None
+    head = tokens[0]
+    if head.lower() in not_units or not head[0].islower():
+        return None
+    if head in classifiers and len(tokens) > 1 and tokens[1].isalpha() and tokens[1].islower():
+        if tokens[1].lower() not in not_units:
+            return f"{head} {tokens[1]}"
+    return head
+
+
+def find_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """The counted noun starting at or just after ``pos`` and where it ends.
+
+    >>> find_unit("1.626 dịch vụ công trực tuyến, trong đó", 5)
+    ('dịch vụ công trực tuyến', 29)
+    >>> find_unit("21 phường, xã và từ thành phố", 2)
+    ('phường, xã', 13)
+    >>> find_unit("50 MB, trong đó", 2)
+    ('MB', 5)
+    >>> find_unit("3 bậc so với năm trước", 1)
+    ('bậc', 5)
+    >>> find_unit("là 10.271, đạt tỷ lệ", 9) is None
+    True
+    """
+    nouns, measures, _, not_units = _compiled()
+    start = pos
+    while start < len(text) and text[start] == " " and start - pos < 3:
+        start += 1
+    if start >= len(text):
+        return None
+    m = measures.match(text, start) or nouns.match(text, start)
+    if m:
+        end = m.end()
+        # coordination: "cơ quan, đơn vị", "cán bộ, công chức, viên chức"
+        while True:
+            nxt = nouns.match(text, end + 2) if text.startswith(", ", end) else None
+            if not nxt:
+                break
+            end = nxt.end()
+        return text[start:end], end
+    acronym = _ACRONYM.match(text, start)
+    if acronym:
+        return acronym.group(), acronym.end()
+    window = _WORD_WINDOW.match(text, start)
+    if not window:
+        return None
+    head = _segmented_head(window.group())
+    if head is None or not text.startswith(head, start):
+        return None
+    if head.lower() in not_units:
+        return None
+    return head, start + len(head)
