@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+import regex
+
 # Characters that only change shape: folded one-for-one (or dropped) in the view.
 _FOLD: dict[str, str] = {
     "\u2019": "'",  # right single quotation mark, the usual apostrophe in "H’leo"
@@ -34,6 +36,15 @@ _FOLD: dict[str, str] = {
 }
 # Invisible characters: dropped, so "1.\u200b626" still reads as one figure.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+# What the view changes: a character with combining marks after it (composed to NFC),
+# a character to fold or drop, full-width digits, and characters NFC rewrites on their own.
+_SPECIAL = regex.compile(
+    "[^\\p{M}]?\\p{M}+|["
+    + regex.escape("".join(_FOLD) + "".join(_DROP))
+    + "\uff10-\uff19\u2126\u212a\u212b\u0340\u0341\u0343\u0344]"
+)
 
 
 def _fold_char(ch: str) -> str:
@@ -68,36 +79,40 @@ class NormText:
 
     source: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    # None when the view is the source itself (the common case: nothing to fold)
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
 
     @classmethod
     def of(cls, source: str) -> NormText:
         """Build the view of ``source``."""
-        if source.isascii():  # nothing to fold: the view is the source
-            idx = tuple(range(len(source)))
-            return cls(source, source, idx, tuple(i + 1 for i in idx))
+        if not _SPECIAL.search(source):  # nothing to fold: the view is the source
+            return cls(source, source)
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
-        i, n = 0, len(source)
-        while i < n:
-            # a base character and the combining marks after it compose together
-            j = i + 1
-            while j < n and unicodedata.combining(source[j]):
-                j += 1
-            chunk = "".join(_fold_char(c) for c in source[i:j])
-            if j - i > 1 or not chunk.isascii():
-                chunk = unicodedata.normalize("NFC", chunk)
-            for ch in chunk:
-                out.append(ch)
-                starts.append(i)
-                ends.append(j)
-            i = j
+        done = 0
+        for m in _SPECIAL.finditer(source):
+            i, j = m.span()
+            # plain stretches are copied whole; only special characters are looked at
+            out.append(source[done:i])
+            starts.extend(range(done, i))
+            ends.extend(range(done + 1, i + 1))
+            chunk = "".join(_fold_char(c) for c in m.group())
+            chunk = unicodedata.normalize("NFC", chunk)
+            out.append(chunk)
+            starts.extend([i] * len(chunk))
+            ends.extend([j] * len(chunk))
+            done = j
+        out.append(source[done:])
+        starts.extend(range(done, len(source)))
+        ends.extend(range(done + 1, len(source) + 1))
         return cls(source, "".join(out), tuple(starts), tuple(ends))
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span ``[start, end)`` to the source span that covers it."""
+        if self.starts is None or self.ends is None:
+            return start, end
         if end <= start:
             pos = self.starts[start] if start < len(self.starts) else len(self.source)
             return pos, pos

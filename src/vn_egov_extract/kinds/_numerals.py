@@ -160,11 +160,23 @@ def qualifier_words() -> dict[str, str]:
     return {w: name for name, words in numerals().qualifiers.items() for w in words}
 
 
-def qualifier_pattern() -> str:
-    """A regex group ``(?P<qual>...)`` of qualifier words followed by a space, optional."""
+@functools.cache
+def _qualifier_tail() -> regex.Pattern[str]:
     words = sorted(qualifier_words(), key=len, reverse=True)
     alts = "|".join(regex.escape(w) for w in words)
-    return rf"(?:(?<![\p{{L}}\d])(?P<qual>{alts})\s+)?"
+    return regex.compile(rf"(?<![\p{{L}}\d])(?P<qual>{alts})\s+$", regex.IGNORECASE)
+
+
+def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """The qualifier word right before ``start`` and where the qualified span starts.
+
+    Looked up after the figure is found, so scanning stays anchored on digits.
+
+    >>> qualifier_before("có trên 46.016", 8), qualifier_before("có 46.016", 3)
+    (('trên', 3), (None, 3))
+    """
+    m = _qualifier_tail().search(text, max(0, start - 24), start)
+    return (m.group("qual"), m.start()) if m else (None, start)
 
 
 def qualifier_of(word: str | None) -> str:

@@ -26,8 +26,8 @@ from ._numerals import (
     numerals,
     parse_figure,
     parse_number_words,
+    qualifier_before,
     qualifier_of,
-    qualifier_pattern,
 )
 from ._units import find_unit
 
@@ -51,8 +51,7 @@ def _figure_re() -> regex.Pattern[str]:
     scale = rf"(?:\s+(?P<scale>{scales})(?!\s+(?:lệ|chứng|tập|phú)\b)(?![\p{{L}}\d]))?"
     suffix = r"(?:(?P<suffix>[KkM])|(?<=[.,]\d+)(?P<suffix>G))?"
     return regex.compile(
-        qualifier_pattern()
-        + rf"(?:(?P<neg>(?<![\p{{L}}\d])-|âm\s+)|{_NEG_LOOKBEHIND})"
+        rf"(?:(?P<neg>(?<![\p{{L}}\d])-|âm\s+)|{_NEG_LOOKBEHIND})"
         + rf"(?P<fig>{FIGURE}|(?<![\S])(?:,\d+))"
         + suffix
         + rf"(?:\s*-\s*(?P<high>{FIGURE}))?"
@@ -73,9 +72,8 @@ def _words_re() -> regex.Pattern[str]:
     )
     word = "|".join(regex.escape(w) for w in words)
     return regex.compile(
-        qualifier_pattern() + rf"(?<![\p{{L}}\d])(?P<run>(?:{word})(?:\s+(?:{word})){{0,12}})"
-        r"(?![\p{L}\d])",
-        regex.IGNORECASE,
+        rf"(?<![\p{{L}}\d])(?P<run>(?:{word})(?:\s+(?:{word})){{0,12}})"
+        r"(?![\p{L}\d])"
     )
 
 
@@ -134,18 +132,16 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
         if fig.startswith(","):
             value = float(f"0.{fig[1:]}")
         end = m.end()
+        qual, start = qualifier_before(text, m.start())
         if m.group("scale"):
             value *= scales[m.group("scale").lower()]
         elif m.group("suffix"):
             value *= suffixes[m.group("suffix")]
-        elif _YEAR.fullmatch(fig) and not m.group("qual"):
+        elif _YEAR.fullmatch(fig) and not qual:
             continue  # a year belongs to the date kind ("năm 2019", "định hướng đến 2030")
         if m.group("neg"):
             value = -value
-        values: dict[str, object] = {
-            "value": _tidy(value),
-            "qualifier": qualifier_of(m.group("qual")),
-        }
+        values: dict[str, object] = {"value": _tidy(value), "qualifier": qualifier_of(qual)}
         rule = "number.figure"
         if m.group("high"):
             high = parse_figure(m.group("high"))
@@ -153,7 +149,7 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
                 continue  # "21-2" is a day and a month, not a range
             values["high"] = _tidy(high)
             rule = "number.range"
-        cand = _candidate(doc, m.start(), end, rule, values)
+        cand = _candidate(doc, start, end, rule, values)
         if cand:
             yield cand
 
@@ -171,9 +167,9 @@ _ORDINAL_BEFORE = regex.compile(
 
 def _word_numbers(doc: Doc) -> Iterator[Candidate]:
     text = doc.text
-    for m in _words_re().finditer(text):
-        words = m.group("run").split()
-        lower = [w.lower() for w in words]
+    for m in _words_re().finditer(doc.lower()):
+        words = text[m.start("run") : m.end("run")].split()
+        lower = m.group("run").split()
         offsets = [mm.start() for mm in regex.finditer(r"\S+", m.group("run"))]
         base = m.start("run")
         i = 0
@@ -186,8 +182,7 @@ def _word_numbers(doc: Doc) -> Iterator[Candidate]:
             start = base + offsets[i]
             end = base + offsets[i + used - 1] + len(words[i + used - 1])
             if _accept_words(text, start, end, words[i : i + used]):
-                qual = m.group("qual") if i == 0 else None
-                s = m.start() if qual else start
+                qual, s = qualifier_before(text, start)
                 cand = _candidate(
                     doc, s, end, "number.words", {"value": value, "qualifier": qualifier_of(qual)}
                 )

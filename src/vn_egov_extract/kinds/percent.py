@@ -12,19 +12,25 @@ from collections.abc import Iterator
 import regex
 
 from .._candidate import Candidate, Doc
-from ._numerals import FIGURE, numerals, parse_figure, parse_number_words, qualifier_of
-from ._numerals import qualifier_pattern as _qual
+from ._numerals import (
+    FIGURE,
+    numerals,
+    parse_figure,
+    parse_number_words,
+    qualifier_before,
+    qualifier_of,
+)
 
 # a dot before two digits is a decimal here: "10.61%" (the share cannot be ten thousand)
 _PCT_FIGURE = rf"(?:\d+\.\d{{1,2}}(?!\d)|{FIGURE})"
 _BEFORE = r"(?<![\p{L}\d.,/:])"
+_PHAN_TRAM = regex.compile(r"phần\s+trăm", regex.IGNORECASE)
 
 
 @functools.cache
 def _sign_re() -> regex.Pattern[str]:
     return regex.compile(
-        _qual()
-        + rf"{_BEFORE}(?P<low>{_PCT_FIGURE})(?:\s*%?\s*(?:-|đến|tới)\s*(?P<high>{_PCT_FIGURE}))?"
+        rf"{_BEFORE}(?P<low>{_PCT_FIGURE})(?:\s*%?\s*(?:-|đến|tới)\s*(?P<high>{_PCT_FIGURE}))?"
         r"\s?%",
         regex.IGNORECASE,
     )
@@ -40,8 +46,7 @@ def _words_re() -> regex.Pattern[str]:
     )
     word = "|".join(regex.escape(w) for w in words)
     return regex.compile(
-        _qual()
-        + rf"(?<![\p{{L}}\d])(?:(?P<fig>{_PCT_FIGURE})|(?P<run>(?:{word})(?:\s+(?:{word})){{0,6}}))"
+        rf"(?<![\p{{L}}\d])(?:(?P<fig>{_PCT_FIGURE})|(?P<run>(?:{word})(?:\s+(?:{word})){{0,6}}))"
         r"\s+phần\s+trăm(?![\p{L}])",
         regex.IGNORECASE,
     )
@@ -68,17 +73,18 @@ def find(doc: Doc) -> Iterator[Candidate]:
      ('percent.range', {'value': 80.0, 'qualifier': 'exact', 'high': 90.0}),
      ('percent.words', {'value': 80.0, 'qualifier': 'exact'})]
     """
-    for m in _sign_re().finditer(doc.text):
-        values: dict[str, object] = {
-            "value": _value(m.group("low")),
-            "qualifier": qualifier_of(m.group("qual")),
-        }
+    text = doc.text
+    for m in _sign_re().finditer(text):
+        qual, start = qualifier_before(text, m.start())
+        values: dict[str, object] = {"value": _value(m.group("low")), "qualifier": qualifier_of(qual)}
         rule = "percent.sign"
         if m.group("high"):
             values["high"] = _value(m.group("high"))
             rule = "percent.range"
-        yield Candidate("percent", m.start(), m.end(), rule, values)
-    for m in _words_re().finditer(doc.text):
+        yield Candidate("percent", start, m.end(), rule, values)
+    if not _PHAN_TRAM.search(text):  # cheap test first: the word form is rare
+        return
+    for m in _words_re().finditer(text):
         if m.group("fig"):
             value = _value(m.group("fig"))
         else:
@@ -86,10 +92,6 @@ def find(doc: Doc) -> Iterator[Candidate]:
             if parsed is None or parsed[1] != len(m.group("run").split()):
                 continue
             value = float(parsed[0])
-        yield Candidate(
-            "percent",
-            m.start(),
-            m.end(),
-            "percent.words",
-            {"value": value, "qualifier": qualifier_of(m.group("qual"))},
-        )
+        qual, start = qualifier_before(text, m.start())
+        values = {"value": value, "qualifier": qualifier_of(qual)}
+        yield Candidate("percent", start, m.end(), "percent.words", values)
