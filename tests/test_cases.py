@@ -10,12 +10,11 @@ when other records of the kind may also appear.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-
-from pathlib import Path
 
 from vn_egov_extract import extract
 
@@ -43,7 +42,9 @@ def _params(section: str) -> list[Any]:
             if section == "xfail":
                 marks.append(pytest.mark.xfail(strict=True, reason=case.get("reason", "")))
             label = f"{stem}-{section}-{i}-{case['text'][:40]}"
-            out.append(pytest.param(spec["kind"], spec.get("published"), case, id=label, marks=marks))
+            out.append(
+                pytest.param(spec["kind"], spec.get("published"), case, id=label, marks=marks)
+            )
     return out
 
 

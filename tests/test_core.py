@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 import vn_egov_extract as vee
-from vn_egov_extract import Candidate, Extractor, PatternError, extract, json_schema, resolve_overlaps
+from vn_egov_extract import (
+    Candidate,
+    Extractor,
+    PatternError,
+    extract,
+    json_schema,
+    resolve_overlaps,
+)
 from vn_egov_extract._patterns import PatternModel, load_file
 from vn_egov_extract._text import NormText
 
@@ -59,11 +66,15 @@ def test_records_sorted_and_offsets_exact() -> None:
 def test_offsets_point_into_decomposed_text() -> None:
     nfd = unicodedata.normalize("NFD", SAMPLE)
     assert nfd != SAMPLE
-    clean = [(r.kind, r.model_dump(exclude={"text", "start", "end"})) for r in extract(SAMPLE).records]
+    clean = [
+        (r.kind, r.model_dump(exclude={"text", "start", "end"})) for r in extract(SAMPLE).records
+    ]
     result = extract(nfd)
     for r in result.records:
         assert nfd[r.start : r.end] == r.text
-    assert [(r.kind, r.model_dump(exclude={"text", "start", "end"})) for r in result.records] == clean
+    assert [
+        (r.kind, r.model_dump(exclude={"text", "start", "end"})) for r in result.records
+    ] == clean
 
 
 def test_invisible_and_wide_characters_keep_offsets() -> None:
@@ -91,7 +102,11 @@ def test_json_round_trip_and_schema() -> None:
     again = vee.ExtractionResult.model_validate(data)
     assert again == result
     schema = json_schema()
-    kinds = {m["properties"]["kind"]["const"] for m in schema["$defs"].values() if "kind" in m.get("properties", {})}
+    kinds = {
+        m["properties"]["kind"]["const"]
+        for m in schema["$defs"].values()
+        if "kind" in m.get("properties", {})
+    }
     assert kinds == set(vee.KINDS)
 
 

@@ -29,7 +29,9 @@ FLOORS: dict[str, float] = {
 
 def _name(value: Any) -> str:
     quotes = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
-    return " ".join(unicodedata.normalize("NFC", str(value or "")).translate(quotes).casefold().split())
+    return " ".join(
+        unicodedata.normalize("NFC", str(value or "")).translate(quotes).casefold().split()
+    )
 
 
 def _same(kind: str, pred: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -39,9 +41,13 @@ def _same(kind: str, pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     if kind in ("number", "percent"):
         return num(pred.get("value"), gold.get("value"))
     if kind == "ratio":
-        return num(pred["numerator"], gold["numerator"]) and num(pred["denominator"], gold["denominator"])
+        return num(pred["numerator"], gold["numerator"]) and num(
+            pred["denominator"], gold["denominator"]
+        )
     if kind == "date":
-        return all(str(pred.get(k))[:10] == str(gold.get(k))[:10] for k in ("first_day", "last_day"))
+        return all(
+            str(pred.get(k))[:10] == str(gold.get(k))[:10] for k in ("first_day", "last_day")
+        )
     if kind == "service_level":
         return sorted(pred.get("levels") or []) == sorted(gold.get("levels") or [])
     if kind == "legal_ref":
@@ -79,8 +85,10 @@ def strict_counts() -> dict[str, dict[str, int]]:
             for g, span in gs:
                 alts = [g] + [{**g, **a} for a in g.get("alt") or []]
                 for i, p in enumerate(ps):
-                    if i not in used and _overlap(span, (p["start"], p["end"])) and any(
-                        _same(kind, p, a) for a in alts
+                    if (
+                        i not in used
+                        and _overlap(span, (p["start"], p["end"]))
+                        and any(_same(kind, p, a) for a in alts)
                     ):
                         used.add(i)
                         ok += 1

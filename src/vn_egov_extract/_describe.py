@@ -38,6 +38,8 @@ def describe(record: BaseRecord) -> str:
     if kind == "service_level":
         return "levels " + ", ".join(str(x) for x in data["levels"])
     if kind == "legal_ref":
-        return " ".join(str(x) for x in (data.get("doc_type"), data["number"], data.get("date")) if x)
+        return " ".join(
+            str(x) for x in (data.get("doc_type"), data["number"], data.get("date")) if x
+        )
     parts = [str(v) for k, v in data.items() if k not in _SKIP and v not in (None, "", [])]
     return " | ".join(parts)

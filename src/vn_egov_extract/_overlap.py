@@ -60,9 +60,7 @@ def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
     >>> [(c.kind, c.start) for c in kept]
     [('percent', 0), ('number', 10)]
     """
-    order = sorted(
-        candidates, key=lambda c: (KIND_PRIORITY.get(c.kind, 99), -c.length, c.start)
-    )
+    order = sorted(candidates, key=lambda c: (KIND_PRIORITY.get(c.kind, 99), -c.length, c.start))
     starts: list[int] = []
     kept: list[Candidate] = []
     longest = 0

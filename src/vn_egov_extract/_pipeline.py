@@ -1,4 +1,4 @@
-"""The flow: text → normalised view → candidates → values → overlap resolution → linking → records."""
+"""The flow: text → normalised view → candidates → overlap resolution → linking → records."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ def _check_text(text: object) -> str:
     if isinstance(text, str):
         return text
     if isinstance(text, (bytes, bytearray)):
-        raise TypeError("extract() expects a str, got bytes: decode it first (e.g. .decode('utf-8'))")
+        raise TypeError(
+            "extract() expects a str, got bytes: decode it first (e.g. .decode('utf-8'))"
+        )
     raise TypeError(f"extract() expects a str, got {type(text).__name__}")
 
 

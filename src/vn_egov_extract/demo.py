@@ -31,7 +31,9 @@ def show(path: Path) -> str:
     result = extract(path.read_text(encoding="utf-8"))
     counts = Counter(r.kind for r in result.records)
     summary = ", ".join(f"{k} {n}" for k, n in sorted(counts.items()))
-    lines = [f"== {path.name}  (published {result.published}; {len(result.records)} records: {summary})"]
+    lines = [
+        f"== {path.name}  (published {result.published}; {len(result.records)} records: {summary})"
+    ]
     lines.append(f"  {'kind':<14}{'text':<44}{'value':<44}rule")
     for r in result.records:
         lines.append(f"  {r.kind:<14}{_clip(r.text, 42):<44}{_clip(describe(r), 42):<44}{r.rule}")

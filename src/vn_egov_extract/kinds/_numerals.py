@@ -66,7 +66,11 @@ def parse_figure(surface: str) -> int | float:
         s = s.replace(",", ".")
     if "." in s:
         value = float(s)
-        return int(value) if value.is_integer() and "." not in surface and "," not in surface else value
+        return (
+            int(value)
+            if value.is_integer() and "." not in surface and "," not in surface
+            else value
+        )
     return int(s)
 
 

@@ -63,9 +63,11 @@ def _segmented_head(window: str) -> str | None:
     head = tokens[0]
     if head.lower() in not_units or not head[0].islower():
         return None
-    if head in classifiers and len(tokens) > 1 and tokens[1].isalpha() and tokens[1].islower():
-        if tokens[1].lower() not in not_units:
-            return f"{head} {tokens[1]}"
+    follower = tokens[1] if len(tokens) > 1 else ""
+    if head in classifiers and follower.isalpha() and follower.islower() and (
+        follower not in not_units
+    ):
+        return f"{head} {follower}"
     return head
 
 

@@ -65,7 +65,10 @@ def _figure_re() -> regex.Pattern[str]:
 def _words_re() -> regex.Pattern[str]:
     p = numerals()
     words = sorted(
-        set(p.digits) | set(p.after_tens) | set(p.scales) | set(p.zero_tens)
+        set(p.digits)
+        | set(p.after_tens)
+        | set(p.scales)
+        | set(p.zero_tens)
         | {p.ten, p.tens_marker, p.tens_count, p.hundred},
         key=len,
         reverse=True,

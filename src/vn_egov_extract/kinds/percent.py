@@ -76,7 +76,10 @@ def find(doc: Doc) -> Iterator[Candidate]:
     text = doc.text
     for m in _sign_re().finditer(text):
         qual, start = qualifier_before(text, m.start())
-        values: dict[str, object] = {"value": _value(m.group("low")), "qualifier": qualifier_of(qual)}
+        values: dict[str, object] = {
+            "value": _value(m.group("low")),
+            "qualifier": qualifier_of(qual),
+        }
         rule = "percent.sign"
         if m.group("high"):
             values["high"] = _value(m.group("high"))

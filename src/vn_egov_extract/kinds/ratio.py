@@ -71,4 +71,6 @@ def find(doc: Doc) -> Iterator[Candidate]:
             "unit": unit[0] if unit else None,
             "is_rank": rank,
         }
-        yield Candidate("ratio", m.start(), m.end(), "ratio.rank" if rank else "ratio.count", values)
+        yield Candidate(
+            "ratio", m.start(), m.end(), "ratio.rank" if rank else "ratio.count", values
+        )
