@@ -159,3 +159,27 @@ def test_shipped_pattern_files_all_validate() -> None:
     from vn_egov_extract._patterns import patterns_dir
 
     assert sorted(p.name for p in patterns_dir().glob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("Thanh Hoá có 12 xã", "Thanh Hóa có 12 xã"),  # old-style tone placement
+        ("thuỷ lợi đạt 80%", "thủy lợi đạt 80%"),
+        ("đạt&nbsp;80% và 12/20 cơ quan", "đạt 80% và 12/20 cơ quan"),  # HTML entity
+        ("đạt <b>80</b>% và 12/20 cơ quan", "đạt 80 % và 12/20 cơ quan"),  # stray tags
+        ("có 1.\u00ad626 hồ sơ", "có 1.626 hồ sơ"),  # soft hyphen
+    ],
+)
+def test_dirty_text_gives_the_clean_records(dirty: str, clean: str) -> None:
+    def values(text: str) -> list[tuple[str, object]]:
+        result = extract(text, published=dt.date(2020, 1, 1))
+        for r in result.records:
+            assert text[r.start : r.end] == r.text
+        return [(r.kind, r.model_dump(exclude={"text", "start", "end"})) for r in result.records]
+
+    assert values(dirty) == values(clean)
+
+
+def test_quy_keeps_its_tone() -> None:
+    assert NormText.of("Quý I, quỹ").text == "Quý I, quỹ"

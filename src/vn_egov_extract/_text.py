@@ -7,6 +7,7 @@ character of the clean copy, the span of source characters it came from.
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from dataclasses import dataclass
 
@@ -38,13 +39,49 @@ _FOLD: dict[str, str] = {
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
-# What the view changes: a character with combining marks after it (composed to NFC),
-# a character to fold or drop, full-width digits, and characters NFC rewrites on their own.
+def _old_tone_pairs() -> dict[str, str]:
+    """Old-style tone placement → the placement the rules use: "hoà" → "hòa", "thuỷ" → "thủy"."""
+    pairs: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for mark in "\u0300\u0301\u0309\u0303\u0323":
+            old = first + unicodedata.normalize("NFC", second + mark)
+            new = unicodedata.normalize("NFC", first + mark) + second
+            for case in (str.lower, str.capitalize, str.upper):
+                pairs[case(old)] = case(new)
+    return pairs
+
+
+_TONE_MOVES = _old_tone_pairs()
+
+# What the view changes, each alternative a chunk that is rewritten as a whole:
+# - "oa/oe/uy" ending a syllable with the tone on its second vowel (not after "q": "quý");
+# - an HTML entity or a stray tag left in the text ("&nbsp;", "<br/>");
+# - a character with combining marks after it (composed to NFC);
+# - a character to fold or drop, full-width digits, characters NFC rewrites on their own.
 _SPECIAL = regex.compile(
-    "[^\\p{M}]?\\p{M}+|["
+    "(?<![qQ])[oOuU](?:[aAeEyY]\\p{M}+|["
+    + "".join(sorted({k[1] for k in _TONE_MOVES}))
+    + "])(?!\\p{L})"
+    + "|&(?:[a-zA-Z]{2,8}|#\\d{1,7}|#[xX][0-9a-fA-F]{1,6});"
+    + "|<(?:/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\\s[^<>]{0,300})?/?|!--[^<>]{0,500}?--)>"
+    + "|[^\\p{M}]?\\p{M}+|["
     + regex.escape("".join(_FOLD) + "".join(_DROP))
     + "\uff10-\uff19\u2126\u212a\u212b\u0340\u0341\u0343\u0344]"
 )
+
+
+def _rewrite(chunk: str) -> str:
+    """The view of one special chunk of the source.
+
+    >>> _rewrite("oà"), _rewrite("u\u0309y"), _rewrite("&nbsp;"), _rewrite("<br/>")
+    ('òa', 'ủy', ' ', ' ')
+    """
+    if chunk.startswith("<"):
+        return " "  # a tag separates words; it never joins them
+    if chunk.startswith("&"):
+        chunk = html.unescape(chunk)
+    chunk = unicodedata.normalize("NFC", "".join(_fold_char(c) for c in chunk))
+    return _TONE_MOVES.get(chunk, chunk)
 
 
 def _fold_char(ch: str) -> str:
@@ -98,8 +135,7 @@ class NormText:
             out.append(source[done:i])
             starts.extend(range(done, i))
             ends.extend(range(done + 1, i + 1))
-            chunk = "".join(_fold_char(c) for c in m.group())
-            chunk = unicodedata.normalize("NFC", chunk)
+            chunk = _rewrite(m.group())
             out.append(chunk)
             starts.extend([i] * len(chunk))
             ends.extend([j] * len(chunk))
