@@ -113,3 +113,30 @@ def find_unit(text: str, pos: int) -> tuple[str, int] | None:
     if head.lower() in not_units:
         return None
     return head, start + len(head)
+
+
+_COPULA_BEFORE = regex.compile(r"(?:\b(?:là|đạt|lên tới|lên đến)\s+)$", regex.IGNORECASE)
+_TOTAL_OF = regex.compile(r"\b(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
+
+
+def find_unit_before(text: str, pos: int) -> str | None:
+    """The counted noun named before a figure: "Tổng số văn bản đến … là 10.271".
+
+    Only when the figure follows "là"/"đạt" and the clause starts its subject with
+    "tổng số"/"số lượng"/"số".
+
+    >>> find_unit_before("Tổng số văn bản đến trên phần mềm là 10.271", 37)
+    'văn bản'
+    >>> find_unit_before("Ông là 1 trong 3 người", 7) is None
+    True
+    """
+    if not _COPULA_BEFORE.search(text, max(0, pos - 12), pos):
+        return None
+    window = max(0, pos - 120)
+    clause_start = max(window, *(text.rfind(c, window, pos) + 1 for c in ".;:\n"))
+    nouns = _compiled()[0]
+    for m in _TOTAL_OF.finditer(text, clause_start, pos):
+        noun = nouns.match(text, m.end())
+        if noun:
+            return noun.group()
+    return None

@@ -29,7 +29,7 @@ from ._numerals import (
     qualifier_before,
     qualifier_of,
 )
-from ._units import find_unit
+from ._units import find_unit, find_unit_before
 
 _PHONE = regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{1,4}){2,5}(?![\d])")
 # a capitalised word after a bare figure: a street or a name ("22 Điện Biên Phủ"), not a count
@@ -116,8 +116,8 @@ def _candidate(
     unit = find_unit(doc.text, end)
     if unit is None and _NAME_AFTER.match(doc.text, end):
         return None
-    values = {"unit": unit[0] if unit else None, **values}
-    return Candidate("number", start, end, rule, values)
+    name = unit[0] if unit else find_unit_before(doc.text, start)
+    return Candidate("number", start, end, rule, {"unit": name, **values})
 
 
 def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
