@@ -38,12 +38,13 @@ def numerals() -> NumeralPatterns:
 
 # A figure: thousands groups with dots, or plain digits, then an optional decimal part.
 # "10.61" (two digits after the dot) is a decimal; "10.610" is ten thousand six hundred ten.
+# Bounded: a run of more than 15 digits is an identifier, not a quantity.
 FIGURE = (
-    r"(?:\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?"
-    r"|\d{1,3}(?:,\d{3}){2,}(?!\d)"
-    r"|\d+(?:,\d+)?"
-    r"|\d+\.\d{1,2}(?!\d)"
-    r"|\d+\.\d{4,}"
+    r"(?:\d{1,3}(?:\.\d{3}){1,5}(?!\d)(?:,\d{1,9})?"
+    r"|\d{1,3}(?:,\d{3}){2,5}(?!\d)"
+    r"|\d{1,15}(?:,\d{1,9})?"
+    r"|\d{1,15}\.\d{1,2}(?!\d)"
+    r"|\d{1,15}\.\d{4,9}"
     r")"
 )
 FIGURE_RE = regex.compile(FIGURE)
