@@ -1,0 +1,235 @@
+"""Vietnam's administrative units, before and after the 2025 reform, keyed by a folded name.
+
+The data is the ``vietnamadminunits`` package's own files (MIT), read directly so that its
+geocoding imports (geopy, shapely) never load:
+
+- ``dataset.db`` table ``admin_units_legacy``: the 63 provinces with their districts and
+  communes (what 2018-2024 articles name);
+- table ``admin_units``: the 34 provinces and their communes from July 2025;
+- ``converter_2025.json``: which old provinces (and communes) make each new one.
+
+The gazetteer is built once per process, on first use (about 0.1 s), and maps a folded
+name (:func:`fold`) to every unit of that name. Rule data (unit words, ambiguous names)
+lives in ``patterns/locations.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import regex
+
+from .._patterns import PatternError, PatternModel, load
+from .._text import NormText
+
+Level = Literal["province", "city", "district", "town", "commune", "ward", "township"]
+
+# gazetteer level rank: lower is higher in the hierarchy (ties go to the higher unit)
+RANK: dict[str, int] = {
+    "province": 0,
+    "city": 1,
+    "town": 2,
+    "district": 2,
+    "ward": 3,
+    "township": 3,
+    "commune": 3,
+}
+
+
+class UnitWord(PatternModel):
+    """Unit words that introduce a name, the record level they give, and what they accept."""
+
+    words: list[str]
+    level: Level
+    levels: list[Level]
+    known_only: bool = False
+
+
+class Fused(PatternModel):
+    """A token that carries its own unit word ("TP.HCM")."""
+
+    surface: str
+    key: str
+    level: Level
+
+
+class LocationPatterns(PatternModel):
+    """Schema of ``patterns/locations.yaml``."""
+
+    unit_words: list[UnitWord]
+    aliases: dict[str, str]
+    fused: list[Fused]
+    syllable_variants: dict[str, str]
+    needs_unit: list[str]
+    person_cues: list[str]
+    not_unit_cues: list[str]
+    person_name_parts: list[str]
+    not_name_starts: list[str]
+
+
+@functools.cache
+def patterns() -> LocationPatterns:
+    """The validated ``patterns/locations.yaml``."""
+    return load("locations.yaml", LocationPatterns)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One administrative unit: its name, level, and the provinces it belongs to."""
+
+    name: str
+    level: Level
+    province: str | None
+    province_2025: str | None
+    # the district it lay in before 2025 (None for provinces, districts and new communes)
+    district: str | None = None
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Folded name → units of that name; ``bare`` holds names that count without a unit word."""
+
+    units: dict[str, list[Unit]] = field(default_factory=dict)
+    bare: set[str] = field(default_factory=set)
+    provinces: set[str] = field(default_factory=set)  # canonical names of every province
+    longest: int = 1  # syllables in the longest key
+
+    def add(self, key: str, unit: Unit) -> None:
+        same = self.units.setdefault(key, [])
+        if all((u.name, u.level, u.province) != (unit.name, unit.level, unit.province) for u in same):
+            same.append(unit)
+            self.longest = max(self.longest, key.count(" ") + 1)
+
+
+_DASH = regex.compile(r"\s*-\s*")
+_SPACES = regex.compile(r"\s+")
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: the view's folding, lower case, one space, variants unified.
+
+    >>> fold("Ea H\u2019Leo"), fold("Bà Rịa-Vũng Tàu"), fold("Đăk  Lăk"), fold("Hoà Bình")
+    ("ea h'leo", 'bà rịa - vũng tàu', 'đắk lắk', 'hòa bình')
+    """
+    key = NormText.of(name).text.lower()
+    key = _SPACES.sub(" ", _DASH.sub(" - ", key)).strip()
+    variants = patterns().syllable_variants
+    if any(s in variants for s in key.split(" ")):
+        key = " ".join(variants.get(s, s) for s in key.split(" "))
+    return key
+
+
+def _data_dir() -> Path:
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise PatternError("the gazetteer package 'vietnamadminunits' is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+_WARD_LEVEL: dict[str, Level] = {
+    "Xã": "commune",
+    "Phường": "ward",
+    "Thị trấn": "township",
+    "Đặc khu": "commune",
+}
+_DISTRICT_LEVEL: dict[str, Level] = {
+    "Huyện": "district",
+    "Quận": "district",
+    "Thị xã": "town",
+    "Thành phố": "city",
+}
+
+
+@functools.lru_cache(maxsize=32768)
+def _canon(name: str) -> str:
+    """A gazetteer name as records give it: the view's spelling ("Hoà" → "Hòa").
+
+    Cached: the data repeats each province and district name once per commune.
+    """
+    return NormText.of(name).text
+
+
+def _province_maps(data: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Old province key → new province key, and new commune key → its old province key."""
+    conv = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
+    old_to_new = {old: new for new, olds in conv["DICT_PROVINCE"].items() for old in olds}
+    commune_old: dict[str, str] = {}
+    for new_prov, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for ward_key, old_keys in wards.items():
+            olds = {k.split("_", 1)[0] for k in old_keys}
+            if len(olds) == 1:
+                commune_old[f"{new_prov}_{ward_key}"] = olds.pop()
+    return old_to_new, commune_old
+
+
+def _add_legacy(gaz: Gazetteer, rows: list[tuple[str, ...]], new_short: dict[str, str]) -> None:
+    seen_districts: set[tuple[str, str]] = set()
+    for prov_full, prov, dist, dtype, ward, wtype, pkey in rows:
+        prov = _canon(prov)
+        gaz.provinces.add(prov)
+        p2025 = new_short.get(pkey)
+        if (prov, "") not in seen_districts:
+            seen_districts.add((prov, ""))
+            level: Level = "city" if prov_full.startswith("Thành phố") else "province"
+            gaz.add(_key(prov), Unit(prov, level, prov, p2025))
+            gaz.bare.add(_key(prov))
+        dist = _canon(dist)
+        if (prov, dist) not in seen_districts:
+            seen_districts.add((prov, dist))
+            gaz.add(_key(dist), Unit(dist, _DISTRICT_LEVEL[dtype], prov, p2025))
+            if not _key(dist).isdigit():  # "Quận 1" needs its unit word
+                gaz.bare.add(_key(dist))
+        if ward and wtype:
+            ward = _canon(ward)
+            gaz.add(_key(ward), Unit(ward, _WARD_LEVEL[wtype], prov, p2025, dist))
+
+
+@functools.lru_cache(maxsize=32768)
+def _key(short: str) -> str:
+    """Key of a short name; numbered units ("Phường 1", "Quận 10") are keyed by the number."""
+    parts = short.rsplit(" ", 1)
+    if len(parts) == 2 and parts[1].isdigit() and parts[0] in ("Phường", "Quận"):
+        return parts[1]
+    return fold(short)
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process from the package's data files."""
+    data = _data_dir()
+    old_to_new, commune_old = _province_maps(data)
+    with sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True) as conn:
+        legacy = conn.execute(
+            "SELECT province, provinceShort, districtShort, districtType, wardShort, wardType,"
+            " provinceKey FROM admin_units_legacy"
+        ).fetchall()
+        current = conn.execute(
+            "SELECT province, provinceShort, wardShort, wardType, provinceKey, wardKey"
+            " FROM admin_units"
+        ).fetchall()
+    new_names = {row[4]: _canon(row[1]) for row in current}
+    old_names = {row[6]: _canon(row[1]) for row in legacy}
+    new_short = {old: new_names[new] for old, new in old_to_new.items() if new in new_names}
+    gaz = Gazetteer()
+    _add_legacy(gaz, legacy, new_short)
+    for prov_full, prov, ward, wtype, pkey, wkey in current:
+        prov = _canon(prov)
+        level: Level = "city" if prov_full.startswith("Thành phố") else "province"
+        gaz.add(_key(prov), Unit(prov, level, prov if prov in gaz.provinces else None, prov))
+        gaz.bare.add(_key(prov))
+        old = old_names.get(commune_old.get(f"{pkey}_{wkey}", ""))
+        gaz.add(_key(_canon(ward)), Unit(_canon(ward), _WARD_LEVEL[wtype], old, prov))
+    for alias, target in patterns().aliases.items():
+        if target in gaz.units:
+            gaz.units[fold(alias)] = gaz.units[target]
+            if target in gaz.bare:
+                gaz.bare.add(fold(alias))
+    _canon.cache_clear()  # the build is done once: free its memo
+    _key.cache_clear()
+    return gaz
