@@ -1,12 +1,170 @@
-"""`service_level` records: find candidates, then normalise values. (To be written.)"""
+"""`service_level` records: "mức độ 3", "mức 3, 4", "mức độ 2, 3 và 4", "toàn trình".
+
+One record per keyword ("mức độ 3 và mức độ 4" is two); ``levels`` are sorted ints in 1-4.
+The figures belong to the level, so the span covers them and overlap resolution keeps them
+from becoming numbers ("mức độ 3,4" is not 3.4).
+
+Rules:
+
+- ``service_level.level``: keyword + levels. A single level needs a public-service context
+  in its sentence ("dịch vụ công", "hồ sơ", "trực tuyến"…) nearer than any blocking word
+  ("an toàn thông tin cấp độ 3", "báo động mức 3"); a list ("mức 3, 4") only needs no
+  nearer blocking word; "cấp độ" always needs the context.
+- ``service_level.full``: "toàn trình" → [4], with the same context.
+- ``service_level.partial``: "một phần" → [3], only as a kind of online service
+  ("dịch vụ công trực tuyến một phần", "DVCTT toàn trình, một phần").
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
 
 from .._candidate import Candidate, Doc
+from .._patterns import PatternModel, load
+from ._phrases import alternation, phrase_key
+
+
+class ServiceLevelPatterns(PatternModel):
+    """Schema of ``patterns/service_levels.yaml``."""
+
+    keywords: list[str]
+    strict_keywords: list[str]
+    separators: list[str]
+    range_separators: list[str]
+    not_after: list[str]
+    context: list[str]
+    blocking: list[str]
+    context_before: int
+    context_after: int
+    chain_gap: int
+    full: str
+    partial: str
+    partial_before: list[str]
+    full_joiners: list[str]
+    partial_not_after: list[str]
+
+
+_END = r"(?![\p{L}\d])"
+_LEVEL = r"[1-4](?!\d)"
+_SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n")
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    pattern: regex.Pattern[str]
+    context: regex.Pattern[str]
+    blocking: regex.Pattern[str]
+    strict: frozenset[str]
+    ranges: regex.Pattern[str]
+    spec: ServiceLevelPatterns
+
+
+def _build_pattern(p: ServiceLevelPatterns) -> str:
+    seps = alternation(p.separators + p.range_separators)
+    levels = rf"{_LEVEL}(?:\s*{seps}\s*{_LEVEL}){{0,3}}"
+    return (
+        r"(?<![\p{L}\d])(?:"
+        rf"(?P<kw>{alternation(p.keywords + p.strict_keywords)})\s*(?P<levels>{levels})"
+        # "mức 2,5" is a figure; "mức 3%", "mức 3 triệu" are amounts
+        rf"(?![.,]\d)(?!\s*{alternation(p.not_after)}(?![\p{{L}}]))"
+        rf"|(?P<full>{alternation([p.full])}){_END}"
+        rf"|(?<=(?<![\p{{L}}\d])(?:{alternation(p.partial_before)}"
+        rf"|{alternation([p.full])}\s*{alternation(p.full_joiners)})\s{{0,3}})"
+        rf"(?P<partial>{alternation([p.partial])})"
+        rf"(?!\s+{alternation(p.partial_not_after)}{_END}){_END}"
+        r")"
+    )
+
+
+def _words(words: list[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}\d]){alternation(words)}{_END}")
+
+
+@functools.cache
+def _compiled() -> _Compiled:
+    p = load("service_levels.yaml", ServiceLevelPatterns)
+    return _Compiled(
+        pattern=regex.compile(_build_pattern(p)),
+        context=_words(p.context),
+        blocking=_words(p.blocking),
+        strict=frozenset(phrase_key(k) for k in p.strict_keywords),
+        ranges=regex.compile(rf"([1-4])\s*{alternation(p.range_separators)}\s*([1-4])"),
+        spec=p,
+    )
+
+
+def parse_levels(surface: str) -> list[int]:
+    """The sorted levels a list of figures names; a range names every level in it.
+
+    >>> parse_levels("2, 3 và 4"), parse_levels("3,4"), parse_levels("2-4"), parse_levels("4")
+    ([2, 3, 4], [3, 4], [2, 3, 4], [4])
+    """
+    found = {int(d) for d in regex.findall(r"[1-4]", surface)}
+    for m in _compiled().ranges.finditer(surface):
+        low, high = sorted((int(m.group(1)), int(m.group(2))))
+        found.update(range(low, high + 1))
+    return sorted(found)
+
+
+def _last(pattern: regex.Pattern[str], window: str) -> int:
+    """End of the last match of ``pattern`` in ``window``, or -1."""
+    ends = [m.end() for m in pattern.finditer(window)]
+    return ends[-1] if ends else -1
+
+
+def _in_context(c: _Compiled, low: str, start: int, end: int, needs_context: bool) -> bool:
+    """Whether the sentence around ``low[start:end]`` makes it a public-service level.
+
+    >>> c = _compiled()
+    >>> text = "hồ sơ mức độ 3; an toàn thông tin cấp độ 3"
+    >>> _in_context(c, text, 6, 14, True), _in_context(c, text, 34, 42, True)
+    (True, False)
+    """
+    before = low[max(0, start - c.spec.context_before) : start]
+    cut = [m.end() for m in _SENTENCE_END.finditer(before)]
+    before = before[cut[-1] :] if cut else before
+    positive, blocked = _last(c.context, before), _last(c.blocking, before)
+    if blocked > positive:
+        return False
+    if positive >= 0 or not needs_context:
+        return True
+    after = low[end : end + c.spec.context_after]
+    after = _SENTENCE_END.split(after, maxsplit=1)[0]
+    return bool(c.context.search(after)) and not c.blocking.search(after)
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
-    """Candidates of kind `service_level` in doc."""
-    yield from ()
+    """Candidates of kind ``service_level`` in ``doc``.
+
+    >>> from vn_egov_extract._text import NormText
+    >>> d = Doc(NormText.of("Dịch vụ công trực tuyến mức độ 3 và mức độ 4, mức 2, 3 và 4; "
+    ...                     "DVCTT toàn trình, một phần. Mức lương 3 triệu, mức độ 7."))
+    >>> [(d.text[c.start:c.end], c.values["levels"]) for c in find(d)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('mức độ 3', [3]), ('mức độ 4', [4]), ('mức 2, 3 và 4', [2, 3, 4]),
+     ('toàn trình', [4]), ('một phần', [3])]
+    """
+    c = _compiled()
+    low = doc.lower()
+    last_end = -(10**9)
+    for m in c.pattern.finditer(low):
+        if m.group("partial") is not None:
+            rule, levels = "service_level.partial", [3]
+        elif m.group("full") is not None:
+            if not _in_context(c, low, m.start(), m.end(), True):
+                continue
+            rule, levels = "service_level.full", [4]
+        else:
+            levels = parse_levels(m.group("levels"))
+            strict = phrase_key(m.group("kw")) in c.strict
+            chained = m.start() - last_end <= c.spec.chain_gap
+            needs = strict or len(levels) == 1
+            if not chained and not _in_context(c, low, m.start(), m.end(), needs):
+                continue
+            rule = "service_level.level"
+        last_end = m.end()
+        yield Candidate("service_level", m.start(), m.end(), rule, {"levels": levels})

@@ -1,12 +1,165 @@
-"""`system` records: find candidates, then normalise values. (To be written.)"""
+"""`system` records: e-government systems under one canonical name ("Idesk" → iDesk).
+
+The catalogue is data (``patterns/systems.yaml``); this module compiles it once into ONE
+regex run on the lower-cased view. A match is one of:
+
+- ``system.brand``: a brand, with an optional head word ("phần mềm Idesk", "Zalo");
+- ``system.generic``: a generic phrase ("hệ thống quản lý văn bản và điều hành",
+  "Cổng Dịch vụ công của tỉnh"), optionally joined to a second one by "tích hợp";
+- ``system.generic_brand``: a generic phrase that a brand closes, bare or in parentheses,
+  possibly after a short description ("Hệ thống thư điện tử công vụ của tỉnh (iMail)"):
+  one record of the brand over the whole phrase;
+- ``system.signature``: "chữ ký" alone where a digital signature is issued or used.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
 
 from .._candidate import Candidate, Doc
+from .._patterns import PatternModel, load
+from ._phrases import alternation as _alt
+from ._phrases import phrase_key as _key
+
+
+class SystemEntry(PatternModel):
+    """One catalogue entry: a canonical name and the surfaces that give it."""
+
+    name: str
+    brand: bool = False
+    aliases: list[str] = []
+    after_head: list[str] = []
+    long_forms: list[str] = []
+    acronyms: list[str] = []
+
+
+class SignatureRule(PatternModel):
+    """When the bare word ("chữ ký") is a digital signature."""
+
+    name: str
+    word: str
+    before: list[str]
+    not_after: list[str]
+
+
+class SystemPatterns(PatternModel):
+    """Schema of ``patterns/systems.yaml``."""
+
+    heads: list[str]
+    soft_heads: list[str]
+    joiners: list[str]
+    places: list[str]
+    description_stops: list[str]
+    signature: SignatureRule
+    systems: list[SystemEntry]
+
+
+_END = r"(?![\p{L}\d])"
+
+
+@dataclass(frozen=True)
+class _Catalogue:
+    pattern: regex.Pattern[str]
+    names: dict[str, str]  # key of a surface → canonical name
+    brands: frozenset[str]  # canonical names that are brands
+    acronyms: frozenset[str]  # keys that must be written in capitals
+    signature: str
+
+
+def _build_pattern(p: SystemPatterns) -> str:
+    brand_forms = [a for s in p.systems if s.brand for a in s.aliases + s.acronyms]
+    free = [a for s in p.systems if not s.brand for a in s.aliases + s.acronyms]
+    headed = free + [a for s in p.systems for a in s.after_head + s.long_forms]
+    paren = brand_forms + [a for s in p.systems for a in s.acronyms]
+    heads, soft, brands = _alt(p.heads), _alt(p.soft_heads), _alt(brand_forms)
+    generic = _alt(headed)
+    sig = p.signature
+    tail = (
+        rf"(?:\s+{_alt(p.joiners)}\s+(?:(?:{heads}|{soft})\s+)?{generic}{_END})?"
+        r"(?:"
+        # a short description closed by "(brand)"; lazy and bounded, so linear
+        rf"(?:\s+(?!{_alt(p.description_stops)}{_END})[\p{{L}}\d'-]+){{0,8}}?"
+        rf"\s*\(\s*(?P<paren>{_alt(paren)})\s*\)"
+        rf"|\s+(?P<follow>{brands}){_END}"
+        rf"|(?P<place>\s+(?:của\s+)?{_alt(p.places)}){_END}"
+        r")?"
+    )
+    return (
+        r"(?<![\p{L}\d])(?:"
+        rf"(?:(?:{heads}|{soft})\s+)?(?P<brand>{brands}){_END}"
+        rf"|(?:{heads}\s+(?P<gen>{generic})|(?:{soft}\s+)?(?P<gfree>{_alt(free)})){_END}{tail}"
+        rf"|(?<=(?:{_alt(sig.before)})\s{{1,3}})(?P<sig>{_alt([sig.word])})"
+        rf"(?!\s+{_alt(sig.not_after)}{_END}){_END}"
+        r")"
+    )
+
+
+@functools.cache
+def _catalogue() -> _Catalogue:
+    p = load("systems.yaml", SystemPatterns)
+    names: dict[str, str] = {}
+    for s in p.systems:
+        for form in s.aliases + s.after_head + s.long_forms + s.acronyms:
+            names.setdefault(_key(form), s.name)
+    return _Catalogue(
+        pattern=regex.compile(_build_pattern(p)),
+        names=names,
+        brands=frozenset(s.name for s in p.systems if s.brand),
+        acronyms=frozenset(_key(a) for s in p.systems for a in s.acronyms),
+        signature=p.signature.name,
+    )
+
+
+def _written_as_acronym(cat: _Catalogue, text: str, m: regex.Match[str], group: str) -> bool:
+    """False when the group is an acronym entry written with lower-case letters ("ioc")."""
+    surface = m.group(group)
+    if surface is None or _key(surface) not in cat.acronyms:
+        return True
+    start, end = m.span(group)
+    return not any(c.islower() for c in text[start:end])
+
+
+def _name_and_rule(cat: _Catalogue, m: regex.Match[str]) -> tuple[str, str]:
+    if m.group("sig") is not None:
+        return cat.signature, "system.signature"
+    if m.group("brand") is not None:
+        return cat.names[_key(m.group("brand"))], "system.brand"
+    generic = cat.names[_key(m.group("gen") or m.group("gfree"))]
+    closer = m.group("paren") or m.group("follow")
+    if closer is not None and cat.names[_key(closer)] in cat.brands:
+        return cat.names[_key(closer)], "system.generic_brand"
+    return generic, "system.generic"
+
+
+def _end(text: str, m: regex.Match[str]) -> int:
+    """Where the record ends: a place unit followed by a proper name is left out."""
+    if m.group("sig") is None and m.group("brand") is None and m.group("place") is not None:
+        after = text[m.end() : m.end() + 3].lstrip()
+        if after[:1].isupper():
+            return m.start("place")
+    return m.end()
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
-    """Candidates of kind `system` in doc."""
-    yield from ()
+    """Candidates of kind ``system`` in ``doc``.
+
+    >>> from vn_egov_extract._text import NormText
+    >>> d = Doc(NormText.of("Hệ thống quản lý văn bản và điều hành (iDesk) và phần mềm Idesk."))
+    >>> [(d.text[c.start:c.end], c.values["name"], c.rule) for c in find(d)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Hệ thống quản lý văn bản và điều hành (iDesk)', 'iDesk', 'system.generic_brand'),
+     ('phần mềm Idesk', 'iDesk', 'system.brand')]
+    """
+    cat = _catalogue()
+    text = doc.text
+    for m in cat.pattern.finditer(doc.lower()):
+        if not all(
+            _written_as_acronym(cat, text, m, g) for g in ("brand", "gen", "gfree", "paren")
+        ):
+            continue
+        name, rule = _name_and_rule(cat, m)
+        yield Candidate("system", m.start(), _end(text, m), rule, {"name": name})
