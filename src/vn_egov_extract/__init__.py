@@ -31,6 +31,7 @@ from ._records import (
     SystemRecord,
     json_schema,
 )
+from ._render import render
 from ._text import NormText
 
 __version__ = "0.1.0"
@@ -61,5 +62,6 @@ __all__ = [
     "__version__",
     "extract",
     "json_schema",
+    "render",
     "resolve_overlaps",
 ]
