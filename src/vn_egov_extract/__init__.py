@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from ._batch import DocResult, extract_many
 from ._candidate import Candidate, Doc
 from ._overlap import KIND_PRIORITY, NESTING_ALLOWED, OverlapPolicy, resolve_overlaps
 from ._patterns import PatternError
@@ -33,6 +34,7 @@ from ._records import (
 )
 from ._render import render
 from ._text import NormText
+from ._writers import to_dataframe
 
 __version__ = "0.1.0"
 
@@ -44,6 +46,7 @@ __all__ = [
     "Candidate",
     "DateRecord",
     "Doc",
+    "DocResult",
     "ExtractionResult",
     "Extractor",
     "LegalRefRecord",
@@ -61,7 +64,9 @@ __all__ = [
     "SystemRecord",
     "__version__",
     "extract",
+    "extract_many",
     "json_schema",
     "render",
     "resolve_overlaps",
+    "to_dataframe",
 ]
