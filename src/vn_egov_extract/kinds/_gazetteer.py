@@ -71,6 +71,8 @@ class LocationPatterns(PatternModel):
     not_unit_cues: list[str]
     person_name_parts: list[str]
     not_name_starts: list[str]
+    plural_words: list[str]
+    not_names: list[str]
 
 
 @functools.cache

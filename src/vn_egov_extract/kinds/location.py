@@ -86,6 +86,8 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "not_unit_cues": frozenset(p.not_unit_cues),
         "person_parts": frozenset(p.person_name_parts),
         "not_starts": frozenset(p.not_name_starts),
+        "plural": frozenset(p.plural_words),
+        "not_names": frozenset(fold(w) for w in p.not_names),
     }
 
 
@@ -139,6 +141,11 @@ def _unknown(
     first = text[toks[0][0] : toks[0][1]].lower()
     if len(toks) > 4 or first in words["not_starts"] or first in words["person_parts"]:
         return None
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if before is not None and (before.group(2) or before.group(1)).lower() in words["plural"]:
+        return None  # "các tỉnh Tây Nguyên": a group of units, not one named unit
+    if fold(text[m.start("name") : m.end("name")]) in words["not_names"]:
+        return None
     name = text[m.start("name") : m.end("name")]
     if name.isdigit():
         if entry.level not in ("district", "ward"):
@@ -161,11 +168,11 @@ def _cue_before(text: str, start: int) -> str | None:
     if m is None:
         return None
     words = _word_sets()
-    last = m.group(2) or m.group(1)
-    pair = f"{m.group(1)} {m.group(2)}" if m.group(2) else last
+    last = (m.group(2) or m.group(1)).lower()
+    pair = f"{m.group(1)} {m.group(2)}".lower() if m.group(2) else last
     for cue in (pair, last):
         if cue in words["person_cues"] or cue in words["not_unit_cues"]:
-            if cue == "phố" and m.group(1) == "thành":
+            if cue == "phố" and m.group(1).lower() == "thành":
                 continue
             return cue
     return None
@@ -206,7 +213,9 @@ def _bare_mentions(
                 continue
             n, key = found
             start, end = toks[i][0], toks[i + n - 1][1]
-            known = key in memory
+            # a well-known name keeps its own reading ("Thái Nguyên" the province, even
+            # after "TP Thái Nguyên"); others take the one the document gave with a unit word
+            known = key in memory and (key not in gaz.bare or key in needs_unit)
             if (
                 _overlaps(start, end, taken)
                 or (key in needs_unit and not known)
@@ -227,6 +236,32 @@ def _context(seen: _Mention, start: int, end: int, key: str) -> _Mention:
     mention = _Mention(start, end, key, "location.context", seen.options, seen.level)
     mention.surface = seen.surface
     return mention
+
+
+_CHAIN_GAP = regex.compile(r"[ \t]*(?:[,(-]|thuộc|của)?[ \t]*(?:thuộc[ \t]+)?")
+
+
+def _narrow_by_chain(text: str, mentions: list[_Mention]) -> None:
+    """Settle a unit by the units written right after it: "xã A, huyện B, tỉnh C".
+
+    Each mention keeps only the options that lie in a district or province named next in
+    its chain, when some do.
+    """
+    for i, m in enumerate(mentions):
+        if len({(u.province, u.district) for u in m.options}) < 2:
+            continue
+        names: set[str] = set()
+        end = m.end
+        for nxt in mentions[i + 1 : i + 4]:
+            gap = _CHAIN_GAP.match(text, end, nxt.start)
+            if gap is None or gap.end() != nxt.start:
+                break
+            names.update(u.name for u in nxt.options if RANK[u.level] < 3)
+            names.update(u.province for u in nxt.options if u.province)
+            end = nxt.end
+        if names:
+            inside = [u for u in m.options if u.district in names or u.province in names]
+            m.options = inside or m.options
 
 
 def _province_votes(mentions: list[_Mention]) -> Counter[str]:
@@ -286,6 +321,8 @@ def find(doc: Doc) -> Iterator[Candidate]:
     mentions.extend(_unit_mentions(doc, taken))
     memory = {m.key: m for m in mentions}
     mentions.extend(_bare_mentions(doc, taken, memory))
+    mentions.sort(key=lambda m: m.start)
+    _narrow_by_chain(doc.text, mentions)
     votes = _province_votes(mentions)
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in mentions:
         yield Candidate("location", m.start, m.end, m.rule, _resolve(m, votes))
