@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ._legacy import repair_map
+
 # Characters that only change shape: folded one-for-one (or dropped) in the view.
 _FOLD: dict[str, str] = {
     "\u2019": "'",  # right single quotation mark, the usual apostrophe in "H’leo"
@@ -100,6 +102,84 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
+def _fold(source: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | None]:
+    """The folded text of ``source`` and its map (None, None when nothing changes).
+
+    >>> _fold("ho\u0300a")
+    ('hòa', (0, 1, 3), (1, 3, 4))
+    """
+    if not _SPECIAL.search(source):  # nothing to fold: the view is the source
+        return source, None, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for m in _SPECIAL.finditer(source):
+        i, j = m.span()
+        # plain stretches are copied whole; only special characters are looked at
+        out.append(source[done:i])
+        starts.extend(range(done, i))
+        ends.extend(range(done + 1, i + 1))
+        chunk = _rewrite(m.group())
+        out.append(chunk)
+        starts.extend([i] * len(chunk))
+        ends.extend([j] * len(chunk))
+        done = j
+    out.append(source[done:])
+    starts.extend(range(done, len(source)))
+    ends.extend(range(done + 1, len(source) + 1))
+    return "".join(out), tuple(starts), tuple(ends)
+
+
+_MARKS = regex.compile("[^\\p{M}]?\\p{M}+")
+
+
+def _compose(source: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | None]:
+    """``source`` with combining sequences composed (NFC), and the map back.
+
+    >>> _compose("N\u0303a")
+    ('Ña', (0, 2), (2, 3))
+    """
+    if not _MARKS.search(source):
+        return source, None, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for m in _MARKS.finditer(source):
+        i, j = m.span()
+        out.append(source[done:i])
+        starts.extend(range(done, i))
+        ends.extend(range(done + 1, i + 1))
+        chunk = unicodedata.normalize("NFC", m.group())
+        out.append(chunk)
+        starts.extend([i] * len(chunk))
+        ends.extend([j] * len(chunk))
+        done = j
+    out.append(source[done:])
+    starts.extend(range(done, len(source)))
+    ends.extend(range(done + 1, len(source) + 1))
+    return "".join(out), tuple(starts), tuple(ends)
+
+
+def _chain(
+    outer_starts: tuple[int, ...] | None,
+    outer_ends: tuple[int, ...] | None,
+    starts: tuple[int, ...] | None,
+    ends: tuple[int, ...] | None,
+) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None]:
+    """Compose two maps: ``starts``/``ends`` point into a text that ``outer_*`` map back.
+
+    >>> _chain((0, 2), (2, 3), (0, 1), (2, 2))
+    ((0, 2), (3, 3))
+    """
+    if outer_starts is None or outer_ends is None:
+        return starts, ends
+    if starts is None or ends is None:
+        return outer_starts, outer_ends
+    return tuple(outer_starts[i] for i in starts), tuple(outer_ends[j - 1] for j in ends)
+
+
 @dataclass(frozen=True, slots=True)
 class NormText:
     """A normalised view of ``source``; ``starts[i]``/``ends[i]`` locate view char ``i``.
@@ -122,28 +202,28 @@ class NormText:
 
     @classmethod
     def of(cls, source: str) -> NormText:
-        """Build the view of ``source``."""
-        if not _SPECIAL.search(source):  # nothing to fold: the view is the source
-            return cls(source, source)
-        out: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        done = 0
-        for m in _SPECIAL.finditer(source):
-            i, j = m.span()
-            # plain stretches are copied whole; only special characters are looked at
-            out.append(source[done:i])
-            starts.extend(range(done, i))
-            ends.extend(range(done + 1, i + 1))
-            chunk = _rewrite(m.group())
-            out.append(chunk)
-            starts.extend([i] * len(chunk))
-            ends.extend([j] * len(chunk))
-            done = j
-        out.append(source[done:])
-        starts.extend(range(done, len(source)))
-        ends.extend(range(done + 1, len(source) + 1))
-        return cls(source, "".join(out), tuple(starts), tuple(ends))
+        """Build the view of ``source``.
+
+        Legacy mojibake (TCVN3 / VNI read as Windows-1252) is repaired first, then the
+        repaired text is folded; the two maps are chained so offsets still point into
+        ``source``.
+
+        >>> v = NormText.of("Uû ban nh\u00a9n d\u00a9n t\u00d8nh")
+        >>> v.text, v.to_source(0, 2), v.to_source(7, 10)
+        ('Ủy ban nhân dân tỉnh', (0, 2), (7, 10))
+        >>> w = NormText.of("UÛy ban nhaân daân")   # VNI: a mark byte follows its vowel
+        >>> w.text, w.to_source(7, 11)
+        ('Ủy ban nhân dân', (8, 13))
+        """
+        # legacy detection looks at composed text, so NFD mojibake is found like NFC
+        composed, c_starts, c_ends = _compose(source)
+        repaired = repair_map(composed)
+        if repaired is None:
+            return cls(source, *_fold(source))
+        text, starts, ends = _fold(repaired.text)
+        starts, ends = _chain(repaired.starts, repaired.ends, starts, ends)
+        starts, ends = _chain(c_starts, c_ends, starts, ends)
+        return cls(source, text, starts, ends)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span ``[start, end)`` to the source span that covers it."""

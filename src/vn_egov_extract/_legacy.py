@@ -1,0 +1,301 @@
+"""Legacy Vietnamese encodings (TCVN3, VNI) read as Windows-1252: detect and repair.
+
+Documents typed in the 1990s-2000s fonts (".VnTime" for TCVN3/ABC, "VNI-Times" for VNI)
+stored Vietnamese letters in the upper half of a single byte. Read back as Windows-1252 or
+Latin-1 they turn into mojibake: TCVN3 "Uû ban nh©n d©n", VNI "UÛy ban nhaân daân", both
+"Uỷ ban nhân dân" / "Ủy ban nhân dân". The tables are rule data (``patterns/legacy_*.yaml``,
+with their sources named there).
+
+Detection is cheap for clean text: one regex search for characters that never occur in
+Unicode Vietnamese (``µ ¸ © ® ø ï ö ñ ...``). Only when one is found is each touched line
+scored: how many of its non-ASCII words are Vietnamese syllables as they are, and after
+each conversion. A conversion is used when it wins over the whole text by a clear margin,
+and then only on the lines it improves, so a Unicode page with one pasted legacy paragraph
+(or a stray "©") comes out right.
+
+Conversion keeps a map: output character ``i`` came from ``source[starts[i]:ends[i]]``, so
+the normalised view (:mod:`._text`) can report offsets into the caller's mojibake string.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+from pydantic import field_validator
+
+from ._patterns import PatternModel, load
+
+# Table files, in the order a tie between them is broken.
+_TABLE_FILES = ("legacy_tcvn3.yaml", "legacy_vni.yaml")
+# A conversion must make this many more words Vietnamese, over the whole text, to be used.
+_MIN_GAIN = 3
+# Letters Unicode Vietnamese writes with Latin-1 characters: never evidence of mojibake.
+_VIET_LATIN1 = frozenset("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+# Invisible characters the view drops anyway; not evidence against the text as it is.
+_INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+class LegacyTable(PatternModel):
+    """One legacy encoding: what its bytes read as in Windows-1252 → the Unicode letter."""
+
+    name: str
+    source: str
+    table: dict[str, str]
+
+    @field_validator("table")
+    @classmethod
+    def _one_letter_each(cls, table: dict[str, str]) -> dict[str, str]:
+        for key, value in table.items():
+            if not 1 <= len(key) <= 2 or any(ord(c) > 0xFF for c in key):
+                raise ValueError(f"{key!r}: a key is one or two Windows-1252 characters")
+            if len(value) != 1 or unicodedata.normalize("NFC", value) != value:
+                raise ValueError(f"{key!r}: the value must be one NFC letter, got {value!r}")
+        return table
+
+
+@dataclass(frozen=True)
+class _Codec:
+    name: str
+    table: dict[str, str]
+    pattern: regex.Pattern[str]  # the table's keys, longest first
+
+
+@functools.cache
+def _codecs() -> tuple[_Codec, ...]:
+    codecs = []
+    for file in _TABLE_FILES:
+        t = load(file, LegacyTable)
+        keys = sorted(t.table, key=len, reverse=True)
+        pattern = regex.compile("|".join(regex.escape(k) for k in keys))
+        codecs.append(_Codec(t.name, dict(t.table), pattern))
+    return tuple(codecs)
+
+
+@functools.cache
+def _gate() -> regex.Pattern[str]:
+    """Characters of some table that Unicode Vietnamese never uses: the cheap first test."""
+    chars = {c for codec in _codecs() for key in codec.table for c in key}
+    odd = sorted(c for c in chars if ord(c) > 0x7F and c not in _VIET_LATIN1)
+    return regex.compile("[" + regex.escape("".join(odd)) + "]")
+
+
+# --- scoring: how Vietnamese do the words of a text look? --------------------------------
+
+_T = r"[^\s!-@\[-`{-~]"  # a word character: not a space, an ASCII digit or punctuation
+# Vowel clusters of Vietnamese syllables (toneless); a word outside them is not Vietnamese.
+_NUCLEI = tuple(
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ôô ua uâ "
+    "uê ui uô uơ uy ưa ưi ươ ưu yê iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu".split(" ")
+)
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+
+
+def _vowel_class(base: str) -> str:
+    return "[" + "".join(unicodedata.normalize("NFC", base + t) for t in _TONES) + "]"
+
+
+def _syllable_body() -> str:
+    nuclei = sorted(_NUCLEI, key=len, reverse=True)
+    nucleus = "|".join("".join(_vowel_class(v) for v in n) for n in nuclei)
+    onset = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    return rf"{onset}(?:{nucleus})(?:ch|ng|nh|[cmnpt])?(?!{_T})"
+
+
+# A word with an ASCII letter and a non-ASCII character: the words a conversion can change.
+# (A lone symbol such as "©" or "·" is no evidence either way.)
+_MIXED = rf"(?<!{_T})(?={_T}*?[a-zA-Z])(?={_T}*?[^\x00-\x7f\s])"
+_SYLLABLE = regex.compile(_MIXED + _syllable_body(), regex.IGNORECASE)
+_MIXED_WORD = regex.compile(_MIXED + _T)
+
+
+def plausibility(text: str) -> int:
+    """Vietnamese syllables minus other words, over words mixing ASCII and other letters.
+
+    >>> plausibility("Uỷ ban nhân dân"), plausibility("Uû ban nh©n d©n"), plausibility("Néi")
+    (3, -3, -1)
+    """
+    return 2 * len(_SYLLABLE.findall(text)) - len(_MIXED_WORD.findall(text))
+
+
+@functools.cache
+def _spoils(name: str) -> regex.Pattern[str]:
+    """Vietnamese syllables the codec would change: evidence the text is Unicode already."""
+    codec = next(c for c in _codecs() if c.name == name)
+    changed = "".join(k for k, v in codec.table.items() if len(k) == 1 and k != v)
+    viet = regex.escape("".join(c for c in changed if c in _VIET_LATIN1))
+    return regex.compile(rf"{_MIXED}(?={_T}{{0,8}}?[{viet}])" + _syllable_body(), regex.IGNORECASE)
+
+
+def _gain(line: str, converted: str, codec_name: str) -> int:
+    """How much more Vietnamese ``converted`` looks than ``line``.
+
+    >>> _gain("các xã · Trang", "cỏc xó ã Trang", "tcvn3")
+    -4
+    """
+    before = _INVISIBLE.sub("", line)
+    spoiled = len(_spoils(codec_name).findall(before))
+    return plausibility(converted) - plausibility(before) - 2 * spoiled
+
+
+# --- conversion with an offset map ----------------------------------------------------------
+
+_HEADING_WORD = regex.compile(
+    r"(?<![^\s!-@\[-`{-~])(?=[^\sa-z!-@\[-`{-~]*\p{Lu}[^\sa-z!-@\[-`{-~]*\p{Lu})"
+    r"[^\sa-z!-@\[-`{-~]+(?![^\s!-@\[-`{-~])"
+)
+
+
+def _upper_heading(m: regex.Match[str]) -> str:
+    return "".join(c.upper() if len(c.upper()) == 1 else c for c in m.group())
+
+
+def _convert(text: str, codec: _Codec) -> tuple[str, list[int], list[int]]:
+    """``text`` converted with ``codec``, and for each output character its source span.
+
+    >>> tcvn3, vni = _codecs()
+    >>> _convert("nh©n", tcvn3)[0], _convert("nhaân", vni)
+    ('nhân', ('nhân', [0, 1, 2, 4], [1, 2, 4, 5]))
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    table = codec.table
+    for m in codec.pattern.finditer(text):
+        i, j = m.span()
+        out.append(text[done:i])
+        starts.extend(range(done, i))
+        ends.extend(range(done + 1, i + 1))
+        out.append(table[m.group()])
+        starts.append(i)
+        ends.append(j)
+        done = j
+    out.append(text[done:])
+    starts.extend(range(done, len(text)))
+    ends.extend(range(done + 1, len(text) + 1))
+    converted = "".join(out)
+    if codec.name == "tcvn3":
+        # TCVN3 has no toned capitals: a heading set in ".VnTimeH" comes back "TØNH", which
+        # converts to "TỉNH"; a word with two capitals and no ASCII lowercase is upper-cased
+        converted = _HEADING_WORD.sub(_upper_heading, converted)
+    return converted, starts, ends
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A repaired text: ``text[i]`` came from ``source[starts[i]:ends[i]]``."""
+
+    encoding: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    while True:
+        nl = text.find("\n", start)
+        if nl < 0:
+            spans.append((start, len(text)))
+            return spans
+        spans.append((start, nl + 1))
+        start = nl + 1
+
+
+def repair_map(text: str) -> Repair | None:
+    """The repaired text with its offset map, or None when ``text`` is not legacy mojibake.
+
+    >>> r = repair_map("Uû ban nh©n d©n huyÖn Kr«ng")
+    >>> r.encoding, r.text
+    ('tcvn3', 'Uỷ ban nhân dân huyện Krông')
+    >>> repair_map("Ủy ban nhân dân © 2020") is None
+    True
+    """
+    gate = _gate()
+    if not gate.search(text):  # clean text pays one regex scan and nothing else
+        return None
+    codecs = _codecs()
+    lines = [(i, j) for i, j in _lines(text) if gate.search(text, i, j)]
+    per_line: list[list[tuple[int, tuple[str, list[int], list[int]]]]] = []
+    totals = [0] * len(codecs)
+    for i, j in lines:
+        line = text[i:j]
+        row = []
+        for k, codec in enumerate(codecs):
+            converted = _convert(line, codec)
+            gain = _gain(line, converted[0], codec.name)
+            totals[k] += gain
+            row.append((gain, converted))
+        per_line.append(row)
+    best = max(range(len(codecs)), key=lambda k: totals[k])
+    if totals[best] < _MIN_GAIN:
+        return None
+    return _assemble(text, lines, [row[best] for row in per_line], codecs[best].name)
+
+
+def _assemble(
+    text: str,
+    lines: list[tuple[int, int]],
+    chosen: list[tuple[int, tuple[str, list[int], list[int]]]],
+    encoding: str,
+) -> Repair:
+    """Splice the converted lines that gained into ``text``, shifting their maps."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for (i, j), (gain, (line, s, e)) in zip(lines, chosen, strict=True):
+        if gain <= 0:
+            continue
+        out.append(text[done:i])
+        starts.extend(range(done, i))
+        ends.extend(range(done + 1, i + 1))
+        out.append(line)
+        starts.extend(x + i for x in s)
+        ends.extend(x + i for x in e)
+        done = j
+    out.append(text[done:])
+    starts.extend(range(done, len(text)))
+    ends.extend(range(done + 1, len(text) + 1))
+    return Repair(encoding, "".join(out), tuple(starts), tuple(ends))
+
+
+def repair_text(text: str) -> str:
+    """``text`` with TCVN3 / VNI mojibake turned back into Vietnamese, in NFC.
+
+    Text that is not legacy mojibake comes back only NFC-normalised.
+
+    >>> repair_text("Uû ban nh©n d©n tØnh")
+    'Uỷ ban nhân dân tỉnh'
+    >>> repair_text("UÛY BAN NHAÂN DAÂN tænh Ñaék Laék")
+    'ỦY BAN NHÂN DÂN tỉnh Đắk Lắk'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"repair_text() expects a str, got {type(text).__name__}")
+    fixed = repair_map(text)
+    return unicodedata.normalize("NFC", fixed.text if fixed else text)
+
+
+def convert_whole(text: str, encoding: str) -> str:
+    """All of ``text`` converted from ``encoding`` ("tcvn3" or "vni"), no detection.
+
+    >>> convert_whole("Hµ Néi", "tcvn3")
+    'Hà Nội'
+    """
+    for codec in _codecs():
+        if codec.name == encoding:
+            return _convert(text, codec)[0]
+    raise ValueError(f"unknown legacy encoding {encoding!r}")
+
+
+def encodings() -> tuple[str, ...]:
+    """The legacy encodings known, by name.
+
+    >>> encodings()
+    ('tcvn3', 'vni')
+    """
+    return tuple(codec.name for codec in _codecs())
