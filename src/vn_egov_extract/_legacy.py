@@ -86,10 +86,15 @@ def _gate() -> regex.Pattern[str]:
 
 _T = r"[^\s!-@\[-`{-~]"  # a word character: not a space, an ASCII digit or punctuation
 # Vowel clusters of Vietnamese syllables (toneless); a word outside them is not Vietnamese.
-_NUCLEI = tuple(
-    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ôô ua uâ "
-    "uê ui uô uơ uy ưa ưi ươ ưu yê iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu".split(" ")
+# fmt: off
+_NUCLEI = (
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi",
+    "ôi", "ơi", "oo", "ôô", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu",
+    "yê", "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
+    "yêu",
 )
+# fmt: on
 _TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 
 
