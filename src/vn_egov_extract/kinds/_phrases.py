@@ -2,11 +2,16 @@
 
 Entries are written in lower case with single spaces; in the compiled pattern each space
 matches any run of whitespace, so line breaks and double spaces inside a phrase still match.
+The alternation is built as a word trie ("hệ thống", "hệ thống thông tin" share their
+first two words), so a big catalogue costs little more per text position than a small one.
 """
 
 from __future__ import annotations
 
 import regex
+
+_Trie = dict[str, "_Trie"]
+_LEAF = ""  # a key no token can be: marks "a phrase may end here"
 
 
 def phrase_key(surface: str) -> str:
@@ -18,13 +23,36 @@ def phrase_key(surface: str) -> str:
     return " ".join(surface.lower().split())
 
 
+def _emit(node: _Trie) -> str:
+    # longer tokens first, then the end: regex alternation is ordered, and greedy "?"
+    # tries the longer phrase before stopping, so the longest entry wins at a position
+    tokens = sorted((t for t in node if t != _LEAF), key=lambda t: (-len(t), t))
+    branches = [regex.escape(t) + _emit_rest(node[t]) for t in tokens]
+    if not branches:
+        return ""
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _emit_rest(node: _Trie) -> str:
+    rest = _emit(node)
+    if not rest:
+        return ""
+    return rf"(?:\s+{rest})?" if _LEAF in node else rf"\s+{rest}"
+
+
 def alternation(phrases: list[str]) -> str:
-    """One non-capturing alternation, longest phrase first (regex alternation is ordered).
+    """One non-capturing pattern matching any phrase, preferring the longest one.
 
     >>> alternation(["a b", "a", "a+"])
-    '(?:a\\\\s+b|a\\\\+|a)'
-    >>> bool(regex.fullmatch(alternation(["mức độ"]), "mức \\n độ"))
-    True
+    '(?:(?:a\\\\+|a(?:\\\\s+b)?))'
+    >>> p = regex.compile(alternation(["mức độ", "mức", "cấp độ"]))
+    >>> [p.match(s).group() for s in ("mức \\n độ 3", "mức 3", "cấp độ 2")]
+    ['mức \\n độ', 'mức', 'cấp độ']
     """
-    forms = sorted({phrase_key(p) for p in phrases}, key=lambda f: (-len(f), f))
-    return "(?:" + "|".join(r"\s+".join(regex.escape(t) for t in f.split()) for f in forms) + ")"
+    trie: _Trie = {}
+    for phrase in {phrase_key(p) for p in phrases}:
+        node = trie
+        for token in phrase.split():
+            node = node.setdefault(token, {})
+        node[_LEAF] = {}
+    return "(?:" + _emit(trie) + ")"

@@ -15,13 +15,14 @@ regex run on the lower-cased view. A match is one of:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
 from .._candidate import Candidate, Doc
-from .._patterns import PatternModel, load
+from .._patterns import PatternError, PatternModel, load
 from ._phrases import alternation as _alt
 from ._phrases import phrase_key as _key
 
@@ -64,6 +65,7 @@ _END = r"(?![\p{L}\d])"
 @dataclass(frozen=True)
 class _Catalogue:
     pattern: regex.Pattern[str]
+    anchor: re.Pattern[str]  # the first words a match can start with
     names: dict[str, str]  # key of a surface → canonical name
     brands: frozenset[str]  # canonical names that are brands
     acronyms: frozenset[str]  # keys that must be written in capitals
@@ -78,6 +80,7 @@ def _build_pattern(p: SystemPatterns) -> str:
     heads, soft, brands = _alt(p.heads), _alt(p.soft_heads), _alt(brand_forms)
     generic = _alt(headed)
     sig = p.signature
+    word = _alt([sig.word])
     tail = (
         rf"(?:\s+{_alt(p.joiners)}\s+(?:(?:{heads}|{soft})\s+)?{generic}{_END})?"
         r"(?:"
@@ -92,10 +95,29 @@ def _build_pattern(p: SystemPatterns) -> str:
         r"(?<![\p{L}\d])(?:"
         rf"(?:(?:{heads}|{soft})\s+)?(?P<brand>{brands}){_END}"
         rf"|(?:{heads}\s+(?P<gen>{generic})|(?:{soft}\s+)?(?P<gfree>{_alt(free)})){_END}{tail}"
-        rf"|(?<=(?:{_alt(sig.before)})\s{{1,3}})(?P<sig>{_alt([sig.word])})"
+        # the cheap word first, then the look behind it (only where the word is)
+        rf"|(?P<sig>{word})(?<=(?<![\p{{L}}\d]){_alt(sig.before)}\s{{1,3}}{word})"
         rf"(?!\s+{_alt(sig.not_after)}{_END}){_END}"
         r")"
     )
+
+
+def _anchor(p: SystemPatterns) -> re.Pattern[str]:
+    """The words a match can start with, as a plain ``re`` scan.
+
+    Trying the catalogue regex at every word costs ~1 ms per 4 KB; ``re`` finds these few
+    words (and the catalogue regex is tried only there) in a quarter of that.
+    """
+    starts = [a for s in p.systems for a in s.aliases + s.after_head + s.long_forms + s.acronyms]
+    starts += p.heads + p.soft_heads + [p.signature.word]
+    firsts = set()
+    for entry in starts:
+        first = re.match(r"\w+", _key(entry))
+        if first is None:
+            raise PatternError(f"systems.yaml: {entry!r} must start with a letter or digit")
+        firsts.add(first.group())
+    words = "|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b")
 
 
 @functools.cache
@@ -107,6 +129,7 @@ def _catalogue() -> _Catalogue:
             names.setdefault(_key(form), s.name)
     return _Catalogue(
         pattern=regex.compile(_build_pattern(p)),
+        anchor=_anchor(p),
         names=names,
         brands=frozenset(s.name for s in p.systems if s.brand),
         acronyms=frozenset(_key(a) for s in p.systems for a in s.acronyms),
@@ -156,7 +179,15 @@ def find(doc: Doc) -> Iterator[Candidate]:
     """
     cat = _catalogue()
     text = doc.text
-    for m in cat.pattern.finditer(doc.lower()):
+    low = doc.lower()
+    free_from = 0
+    for anchor in cat.anchor.finditer(low):
+        if anchor.start() < free_from:
+            continue
+        m = cat.pattern.match(low, anchor.start())
+        if m is None:
+            continue
+        free_from = m.end()
         if not all(
             _written_as_acronym(cat, text, m, g) for g in ("brand", "gen", "gfree", "paren")
         ):
