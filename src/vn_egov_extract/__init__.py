@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from ._batch import DocResult, extract_many
 from ._candidate import Candidate, Doc
+from ._decode import extract_bytes
+from ._legacy import repair_text
 from ._overlap import KIND_PRIORITY, NESTING_ALLOWED, OverlapPolicy, resolve_overlaps
 from ._patterns import PatternError
 from ._pipeline import Extractor, extract
@@ -64,9 +66,11 @@ __all__ = [
     "SystemRecord",
     "__version__",
     "extract",
+    "extract_bytes",
     "extract_many",
     "json_schema",
     "render",
+    "repair_text",
     "resolve_overlaps",
     "to_dataframe",
 ]

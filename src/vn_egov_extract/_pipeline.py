@@ -20,7 +20,8 @@ def _check_text(text: object) -> str:
         return text
     if isinstance(text, (bytes, bytearray)):
         raise TypeError(
-            "extract() expects a str, got bytes: decode it first (e.g. .decode('utf-8'))"
+            "extract() expects a str, got bytes: use extract_bytes(), which decodes UTF-8, "
+            "UTF-16, TCVN3, VNI and Windows-1258, or decode it first"
         )
     raise TypeError(f"extract() expects a str, got {type(text).__name__}")
 
