@@ -1,12 +1,181 @@
-"""`person` records: find candidates, then normalise values. (To be written.)"""
+"""`person` records: officials named with a word of address or a title, and the byline.
+
+The span is the name only; the title phrase goes to ``title`` (null when there is none).
+
+Rules:
+
+- ``person.honorific``: "ông Nguyễn Hoàng Giang, Giám đốc Sở ...", "đồng chí Y Thắng Ê Ban
+  - Phó Chủ tịch UBND huyện", "bà Trần Thị Mai" (the title after or before the name);
+- ``person.title``: a title, then the name: "Phó Chủ tịch Thường trực UBND tỉnh Nguyễn Tuấn
+  Hà", "Thủ tướng Phạm Minh Chính" (the name must open with a surname or ethnic prefix);
+- ``person.name_title``: a full name, then a comma and a title: "Lê Văn B, Giám đốc Sở ...";
+- ``person.byline`` / ``person.source``: the closing line "Lan Anh", "Nguồn: Thương Tín - ...".
+
+Word lists: ``patterns/persons.yaml``. Not persons: places, organisations, a title with no
+name ("Phó Chủ tịch UBND tỉnh yêu cầu"), capitalised sentence starts.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from .._candidate import Candidate, Doc
+from ._person_byline import bylines
+from ._person_chain import (
+    Token,
+    is_name_token,
+    name_tokens,
+    plausible_name,
+    read_title,
+    split_name,
+)
+from ._person_data import NAME_TOKEN, tables
+
+_NAME_RUN = regex.compile(rf"[ \t]+({NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,5}})(?![\p{{L}}\d'])")
+# between a name and the title after it: ", " / " - " / " (" ("ông A, Giám đốc ...")
+_TITLE_SEP = regex.compile(r"[ \t]*(?:,|-|\()[ \t]*")
+# between a title and the word of address after it ("Giám đốc Sở X, ông A")
+_GAP_BEFORE = regex.compile(r"[ \t]*,?[ \t]*")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;(\"\-…\n])[ \t]*$")
+_UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "tp", "phố", "trấn"})
+_LOOKBACK = 160
+
+
+def _capital_ok(text: str, start: int, word: str) -> bool:
+    """A Capitalised word of address counts only where a sentence or line starts."""
+    if not word[:1].isupper():
+        return True
+    return _SENTENCE_START.search(text, max(0, start - 3), start) is not None
+
+
+def _title_after(text: str, pos: int) -> str | None:
+    """The title right after a name ("…, Giám đốc Sở Y tế"), or None."""
+    sep = _TITLE_SEP.match(text, pos)
+    if sep is None or sep.end() == pos:
+        return None
+    head = tables().title_re.match(text, sep.end())
+    if head is None:
+        return None
+    end, _ = read_title(text, head.start(), head.end())
+    return _clean(text[head.start() : end])
+
+
+def _title_before(text: str, pos: int) -> str | None:
+    """The title right before a word of address ("Giám đốc Sở Y tế, ông …"), or None."""
+    lo = max(0, pos - _LOOKBACK)
+    window = text[lo:pos]
+    cut = max(window.rfind(c) for c in ".;:\n")
+    for head in tables().title_re.finditer(text, lo + cut + 1, pos):
+        end, _ = read_title(text, head.start(), head.end())
+        gap = _GAP_BEFORE.match(text, end, pos)
+        if end < pos and gap is not None and gap.end() == pos:
+            return _clean(text[head.start() : end])
+    return None
+
+
+def _clean(title: str) -> str | None:
+    title = " ".join(title.split()).strip(" ,-(")
+    return title or None
+
+
+def _honorific(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+    t = tables()
+    for m in t.honorific_re.finditer(text):
+        word = m.group("h")
+        if not _capital_ok(text, m.start(), word):
+            continue
+        run = _NAME_RUN.match(text, m.end())
+        if run is None or t.title_re.match(text, run.start(1)):
+            continue  # "đồng chí Phó Chủ tịch ..." is read by the title rule
+        spans = _name_spans(text, run.start(1), run.end())
+        if not spans or (len(spans) == 1 and word.lower() not in t.single_name):
+            continue
+        start, end = spans[0][0], spans[-1][1]
+        if not plausible_name(text[start:end].split()):
+            continue
+        title = _title_after(text, end) or _title_before(text, m.start())
+        taken.append((start, end))
+        values = {"name": _name(text[start:end]), "title": title}
+        yield Candidate("person", start, end, "person.honorific", values)
+
+
+def _name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The leading words of a capitalised run that can form a name (stops at a non-name)."""
+    t = tables()
+    out: list[tuple[int, int]] = []
+    for w in regex.finditer(r"\S+", text[start:end]):
+        if w.group() in t.not_name_words or not is_name_token(w.group()):
+            break
+        out.append((start + w.start(), start + w.end()))
+    first = text[out[0][0] : out[0][1]] if out else ""
+    limit = 5 if first in t.ethnic or first.startswith(t.ethnic_apostrophe) else 4
+    return out if len(out) <= limit else []
+
+
+def _name(surface: str) -> str:
+    return " ".join(surface.split())
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in taken)
+
+
+def _titled(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Title, then name: "Chủ tịch UBND tỉnh Phạm Văn A", "Thủ tướng Phạm Minh Chính"."""
+    for head in tables().title_re.finditer(text):
+        _, chain = read_title(text, head.start(), head.end())
+        run = name_tokens(text, chain)
+        if not run:
+            continue
+        before = chain[: len(chain) - len(run)]
+        prev = text[before[-1].start : before[-1].end].lower() if before else ""
+        name = split_name(text, run, after_unit=prev in _UNIT_WORDS)
+        if name is None:
+            continue
+        start, end = name[0].start, name[-1].end
+        if _overlaps(start, end, taken):
+            continue
+        title = _clean(text[head.start() : start])
+        taken.append((start, end))
+        yield Candidate("person", start, end, "person.title", {"name": _name(text[start:end]), "title": title})
+
+
+def _name_then_title(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """A full name opened by a surname, then ", Title": "Lê Văn B, Giám đốc Sở Y tế"."""
+    for m in tables().surname_re.finditer(text):
+        start, end = m.start(), m.end()
+        if _overlaps(start, end, taken):
+            continue
+        words = m.group().split()
+        if not plausible_name(words):
+            continue
+        title = _title_after(text, end)
+        if title is None:
+            continue
+        taken.append((start, end))
+        yield Candidate("person", start, end, "person.name_title", {"name": _name(m.group()), "title": title})
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
-    """Candidates of kind `person` in doc."""
-    yield from ()
+    """Candidates of kind ``person`` in ``doc``.
+
+    >>> from vn_egov_extract._text import NormText
+    >>> d = Doc(NormText.of("Dự họp có ông Nguyễn Văn An, Giám đốc Sở Y tế và Chủ tịch "
+    ...                     "UBND tỉnh Trần Thị Bình."))
+    >>> [(c.rule, c.values["name"], c.values["title"]) for c in find(d)]  # doctest: +NORMALIZE_WHITESPACE
+    [('person.honorific', 'Nguyễn Văn An', 'Giám đốc Sở Y tế'),
+     ('person.title', 'Trần Thị Bình', 'Chủ tịch UBND tỉnh')]
+    """
+    text = doc.text
+    taken: list[tuple[int, int]] = []
+    yield from _honorific(text, taken)
+    yield from _titled(text, taken)
+    yield from _name_then_title(text, taken)
+    for start, end, rule in bylines(text):
+        if not _overlaps(start, end, taken):
+            yield Candidate("person", start, end, rule, {"name": _name(text[start:end]), "title": None})
+
+
+__all__ = ["Token", "find"]
