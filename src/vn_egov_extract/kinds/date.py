@@ -1,12 +1,195 @@
-"""`date` records: find candidates, then normalise values. (To be written.)"""
+"""`date` records: calendar intervals, Duckling-style (atoms first, then combinations).
+
+1. Atoms (``_date_finders``): regexes anchored on digits and calendar words find the
+   smallest expressions: days ("21/02/2020", "ngày 6 tháng 10", "hôm qua", "thứ 2"),
+   months, quarters, years, periods ("9 tháng đầu năm"), clock times ("14h30"), and helpers
+   that never stand alone (a part of the day "sáng", "nay" after "đến").
+2. Combinations, in this order: weekday + day ("Thứ Tư, 07/01/2015"), part of day + day
+   ("Sáng 21-2"), clock + day either way ("16:53, 21/02/2020", "lúc 4 giờ chiều ngày 23/4"),
+   weekday + that, then ranges ("từ ngày 01/01/2020 đến 30/9/2020", "từ năm 2016 đến nay").
+3. Candidates: every atom and combination that can stand alone; the overlap policy keeps
+   the longest. Values that need the article's date are left to ``resolve``.
+
+Datelines (a full numeric date with a clock time, or a numeric date alone on its line) are
+named ``dateline.*``: the pipeline takes the article's date from the first one.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+
+import regex
 
 from .._candidate import Candidate, Doc
+from . import _calendar as cal
+from ._date_atoms import Atom, ValueFn
+from ._date_finders import FINDERS
+
+_DAYISH = frozenset({"day", "relday", "weekday"})
+_RANGE_LEFT = frozenset({"day", "month", "quarter", "year", "dayonly", "year_start"})
+_RANGE_RIGHT = frozenset({"day", "month", "quarter", "year", "now"})
+_HELPERS = frozenset({"part", "dayonly", "year_start", "now"})
+
+_GAP_WEEKDAY = regex.compile(r"[ \t]*,?[ \t]*")
+_GAP_PART = regex.compile(r"[ \t]+")
+_GAP_CLOCK = regex.compile(r"[ \t]*[,|\-]?[ \t]*")
+_GAP_RANGE = regex.compile(r"\s*(?:-|(?:cho\s+)?(?:đến|tới)(?:\s+hết)?)\s*")
+_FROM = regex.compile(r"(?<![\p{L}\d])từ\s+$")
+_DATELINE_AFTER = regex.compile(r"[ \t]*(?:$|\n|[.)|\-])")
+_MAX_GAP = 24
+
+
+def _pairs(
+    lefts: Iterable[Atom], rights: list[Atom], gap: regex.Pattern[str], low: str
+) -> Iterator[tuple[Atom, Atom]]:
+    """Pairs (left, right) with only ``gap`` text between them; ``rights`` sorted by start."""
+    starts = [a.start for a in rights]
+    for left in lefts:
+        i = bisect.bisect_left(starts, left.end)
+        while i < len(rights) and rights[i].start - left.end <= _MAX_GAP:
+            right = rights[i]
+            if gap.fullmatch(low, left.end, right.start):
+                yield left, right
+            i += 1
+
+
+def _of(atoms: list[Atom], kinds: frozenset[str]) -> list[Atom]:
+    return sorted((a for a in atoms if a.kind in kinds), key=lambda a: a.start)
+
+
+def _is_full_numeric_day(atom: Atom) -> bool:
+    return atom.numeric and atom.kind == "day" and atom.fn(None, None) is not None
+
+
+def _combine(atoms: list[Atom], low: str) -> list[Atom]:
+    """Every combination of adjacent atoms (the atoms themselves are kept)."""
+    out = list(atoms)
+    # weekday + day: "Thứ Tư, 07/01/2015", "thứ 2 ngày 6 tháng 2"
+    days = _of(out, frozenset({"day"}))
+    for wd, day in list(_pairs(_of(out, frozenset({"weekday"})), days, _GAP_WEEKDAY, low)):
+        out.append(Atom(wd.start, day.end, "day", "date.weekday_date", "day", day.fn,
+                        numeric=day.numeric))
+    # part of day + day: "Sáng 21-2", "Chiều ngày 06/10/2020", "sáng chủ nhật", "tối hôm qua"
+    dayish = _of(out, _DAYISH)
+    for part, day in list(_pairs(_of(out, frozenset({"part"})), dayish, _GAP_PART, low)):
+        out.append(Atom(part.start, day.end, "day", "date.part_of_day", "day", day.fn))
+    # clock + day, day + clock: "16:53, 21/02/2020", "27-10-2020 16:10", "hôm nay lúc 2 giờ"
+    dayish = _of(out, _DAYISH)
+    times = _of(out, frozenset({"time"}))
+    for t, day in list(_pairs(times, dayish, _GAP_CLOCK, low)):
+        out.append(_datetime(t, day, t.start, day.end, "dateline.time_dmy"))
+    for day, t in list(_pairs(dayish, times, _GAP_CLOCK, low)):
+        out.append(_datetime(t, day, day.start, t.end, "dateline.dmy_time"))
+    # weekday + date-time: "Thứ Tư, 07/01/2015 | 22:34"
+    stamped = _of(out, frozenset({"datetime"}))
+    for wd, dt_atom in list(_pairs(_of(out, frozenset({"weekday"})), stamped, _GAP_WEEKDAY, low)):
+        rule = "dateline.weekday_dmy_time" if dt_atom.rule.startswith("dateline") else dt_atom.rule
+        atom = Atom(wd.start, dt_atom.end, "datetime", rule, "datetime", dt_atom.fn)
+        atom.time = dt_atom.time
+        out.append(atom)
+    out.extend(_ranges(out, low))
+    return out
+
+
+def _datetime(t: Atom, day: Atom, start: int, end: int, dateline_rule: str) -> Atom:
+    dateline = t.numeric and _is_full_numeric_day(day)
+    rule = dateline_rule if dateline else "date.datetime"
+    atom = Atom(start, end, "datetime", rule, "datetime", day.fn, numeric=dateline)
+    atom.time = t.time
+    return atom
+
+
+def _range_fn(left: ValueFn, right: ValueFn) -> ValueFn:
+    """The span from ``left``'s first day to ``right``'s last; a side without a year takes
+    it from the other ("từ ngày 01/01 đến 30/9/2020")."""
+    l_abs, r_abs = left(None, None), right(None, None)
+
+    def fn(pub: dt.date | None, _hint: dt.date | None) -> cal.Interval | None:
+        if r_abs is not None:
+            r: cal.Interval | None = r_abs
+            lft = left(pub, r_abs[0])
+        elif l_abs is not None:
+            lft = l_abs
+            r = right(pub, l_abs[0])
+        else:
+            r = right(pub, None)
+            lft = left(pub, r[0] if r else None)
+        if lft is None or r is None or lft[0] > r[1]:
+            return None
+        return lft[0], r[1]
+
+    return fn
+
+
+def _ranges(atoms: list[Atom], low: str) -> Iterator[Atom]:
+    """ "từ ngày 01/01/2020 đến 30/9/2020", "từ tháng 3 đến tháng 6/2020", "từ năm 2016 đến nay"."""
+    rights = _of(atoms, _RANGE_RIGHT)
+    for left, right in _pairs(_of(atoms, _RANGE_LEFT), rights, _GAP_RANGE, low):
+        if right.kind == "now" and "-" in low[left.end : right.start]:
+            continue
+        frm = _FROM.search(low, max(0, left.start - 8), left.start)
+        if left.kind in ("dayonly", "year_start") and not frm:
+            continue
+        start = frm.start() if frm else left.start
+        rule = "date.range.until_now" if right.kind == "now" else "date.range"
+        yield Atom(start, right.end, "period", rule, "period", _range_fn(left.fn, right.fn))
+
+
+def _dateline_alone(atom: Atom, low: str) -> bool:
+    """A numeric date alone at the start of its line ("1/1/1940.", "Thứ Hai, 15/06/2021")."""
+    line_start = low.rfind("\n", 0, atom.start) + 1
+    return (
+        _is_full_numeric_day(atom)
+        and not low[line_start : atom.start].strip(" \t(")
+        and _DATELINE_AFTER.match(low, atom.end) is not None
+    )
+
+
+def _candidate(atom: Atom) -> Candidate:
+    values: dict[str, object] = {"grain": atom.grain, "time": atom.time}
+    span = atom.fn(None, None)
+    if span is not None:
+        values.update(first_day=span[0], last_day=span[1])
+        return Candidate("date", atom.start, atom.end, atom.rule, values)
+    values.update(first_day=None, last_day=None)
+    return Candidate("date", atom.start, atom.end, atom.rule, values, resolve=_resolver(atom.fn))
+
+
+def _resolver(fn: ValueFn) -> Callable[[dt.date | None], dict[str, object]]:
+    def resolve(published: dt.date | None) -> dict[str, object]:
+        span = fn(published, None)
+        return {"first_day": span[0] if span else None, "last_day": span[1] if span else None}
+
+    return resolve
+
+
+def atoms_of(low: str) -> list[Atom]:
+    """Every atom and combination in a lower-cased view (before overlap resolution)."""
+    found: list[Atom] = []
+    for finder in FINDERS:
+        found.extend(finder(low))
+    return _combine(found, low)
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
-    """Candidates of kind `date` in doc."""
-    yield from ()
+    """Candidates of kind ``date`` in ``doc``.
+
+    >>> from vn_egov_extract._text import NormText
+    >>> d = Doc(NormText.of("16:53, 21/02/2020\\nSáng 21-2, đoàn kiểm tra năm 2019."))
+    >>> [(c.rule, d.text[c.start:c.end]) for c in find(d) if c.rule != "date.dmy"][:3]
+    [('dateline.time_dmy', '16:53, 21/02/2020'), ('date.part_of_day', 'Sáng 21-2'), ('date.year', 'năm 2019')]
+    """
+    low = doc.lower()
+    seen: set[tuple[int, int, str]] = set()
+    for atom in sorted(atoms_of(low), key=lambda a: (a.start, -a.end)):
+        if not atom.emit or atom.kind in _HELPERS:
+            continue
+        if atom.kind == "day" and _dateline_alone(atom, low):
+            atom.rule = "dateline.dmy" if atom.rule == "date.dmy" else "dateline.weekday_dmy"
+        mark = (atom.start, atom.end, atom.rule)
+        if mark in seen:
+            continue
+        seen.add(mark)
+        yield _candidate(atom)

@@ -1,0 +1,82 @@
+"""The word lists of the `date` kind (``patterns/dates.yaml``), validated and loaded once."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .._patterns import PatternModel, load
+
+
+class PartOfDay(PatternModel):
+    """A part of the day ("chiều"); ``pm`` moves hours 1-11 after it to the afternoon."""
+
+    word: str
+    pm: bool
+
+
+class DatePatterns(PatternModel):
+    """Schema of ``patterns/dates.yaml`` (see the comments there)."""
+
+    month_words: dict[str, int]
+    quarter_words: dict[str, int]
+    weekday_words: dict[str, int]
+    sunday_words: list[str]
+    parts_of_day: list[PartOfDay]
+    relative_days: dict[str, int]
+    relative_days_after_part: dict[str, int]
+    unit_words: dict[str, str]
+    unit_shifts: dict[str, int]
+    span_past: list[str]
+    span_future: list[str]
+    ago: list[str]
+    period_first: list[str]
+    period_last: list[str]
+    half_words: list[str]
+    until_now: list[str]
+    clock_prefixes: list[str]
+    duration_before: list[str]
+    span_words: list[str]
+    year_cues: list[str]
+    day_month_cues: list[str]
+    dash_day_month_cues: list[str]
+    not_date_before: list[str]
+    not_clock_before: list[str]
+    recurrence: list[str]
+
+
+@functools.cache
+def words() -> DatePatterns:
+    """The date word lists (loaded once per process)."""
+    return load("dates.yaml", DatePatterns)
+
+
+def alt(items: object) -> str:
+    """A regex alternation of words, longest first, spaces matching any run of spaces.
+
+    >>> alt(["tới", "tiếp theo"])
+    '(?:tiếp\\\\s+theo|tới)'
+    """
+    assert isinstance(items, (list, dict, set, frozenset, tuple))
+    ordered = sorted({str(w) for w in items}, key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in ordered) + ")"
+
+
+def key(phrase: str) -> str:
+    """A matched phrase as a word-list key: lower case, single spaces.
+
+    >>> key("tiếp   theo")
+    'tiếp theo'
+    """
+    return " ".join(phrase.lower().split())
+
+
+@functools.cache
+def tail_re(name: str) -> regex.Pattern[str]:
+    """A pattern matching one of the listed words ending right before a position.
+
+    Used with ``search(text, pos - window, pos)`` to look at the words before a match.
+    """
+    listed = getattr(words(), name)
+    return regex.compile(rf"(?<![\p{{L}}\d]){alt(listed)}[\s,]*$")
