@@ -7,8 +7,9 @@ Worker processes get documents in chunks through a bounded window of chunks in f
 so memory stays bounded however long the input is, and results come back in order. The
 pool is :class:`concurrent.futures.ProcessPoolExecutor` rather than
 ``multiprocessing.Pool.imap``: ``imap`` reads its whole input ahead and waits forever if a
-worker dies, while a dead worker here breaks the pool visibly; its chunk is retried in a
-fresh pool, and if it breaks it again its documents become error results.
+worker dies, while a dead worker here breaks the pool visibly: the chunk is then rerun one
+document at a time in a fresh pool, and only a document that kills its worker again
+becomes an error result.
 
 Test-only hook: when the environment variable ``VN_EGOV_EXTRACT_FAIL_ON`` is set, any
 document whose text contains its value raises inside the worker (how the tests check
@@ -162,18 +163,18 @@ def map_ordered(
     """``func`` over ``items`` in ``jobs`` processes, results in input order, lazily.
 
     At most ``window`` chunks (default ``4 * jobs``) are in flight. ``func`` must be a
-    module-level function (it is pickled). A chunk whose worker dies twice gives
-    ``on_crash(item, reason)`` for each of its items.
+    module-level function (it is pickled). An item whose worker process dies gives
+    ``on_crash(item, reason)`` instead.
     """
     if jobs <= 1:
         yield from map(func, items)
         return
     limit = window or 4 * jobs
     pool = ProcessPoolExecutor(max_workers=jobs)
-    pending: deque[tuple[list[T], Future[list[R]], int]] = deque()
+    pending: deque[tuple[list[T], Future[list[R]]]] = deque()
     try:
         for chunk in _chunked(items, chunksize):
-            pending.append((chunk, pool.submit(_run_chunk, func, chunk), 0))
+            pending.append((chunk, pool.submit(_run_chunk, func, chunk)))
             while len(pending) >= limit:
                 out, pool = _next_done(pending, pool, func, on_crash, jobs)
                 yield from out
@@ -185,31 +186,34 @@ def map_ordered(
 
 
 def _next_done(
-    pending: deque[tuple[list[T], Future[list[R]], int]],
+    pending: deque[tuple[list[T], Future[list[R]]]],
     pool: ProcessPoolExecutor,
     func: Callable[[T], R],
     on_crash: Callable[[T, str], R],
     jobs: int,
 ) -> tuple[list[R], ProcessPoolExecutor]:
     """The results of the oldest chunk; after a worker death, a fresh pool takes over."""
-    chunk, future, tries = pending.popleft()
+    chunk, future = pending.popleft()
     try:
         return future.result(), pool
-    except BrokenProcessPool as exc:
+    except BrokenProcessPool:
         pool.shutdown(wait=True, cancel_futures=True)
-        pool = ProcessPoolExecutor(max_workers=jobs)
-        if tries >= 1:
-            why = f"worker process died: {exc}"
-            out = [on_crash(item, why) for item in chunk]
-        else:
-            pending.appendleft((chunk, pool.submit(_run_chunk, func, chunk), tries + 1))
-            out = []
-        # Every other chunk in flight was lost with the pool: send it again.
-        for i in range(1 if tries < 1 else 0, len(pending)):
-            c, f, t = pending[i]
-            if not (f.done() and f.exception() is None):
-                pending[i] = (c, pool.submit(_run_chunk, func, c), t)
-        return out, pool
+    # Some document killed its worker (a crash in C code, the OOM killer). Run this chunk's
+    # documents one at a time, each alone in the pool, so only the culprit is lost.
+    out: list[R] = []
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    for item in chunk:
+        try:
+            out.extend(pool.submit(_run_chunk, func, [item]).result())
+        except BrokenProcessPool as exc:
+            out.append(on_crash(item, f"worker process died: {exc}"))
+            pool.shutdown(wait=True, cancel_futures=True)
+            pool = ProcessPoolExecutor(max_workers=jobs)
+    # Every other chunk in flight that had not finished was lost with the pool: resend it.
+    for i, (other, fut) in enumerate(pending):
+        if not (fut.done() and not fut.cancelled() and fut.exception() is None):
+            pending[i] = (other, pool.submit(_run_chunk, func, other))
+    return out, pool
 
 
 def _as_task(item: Any, position: int, published: Any) -> Task:
