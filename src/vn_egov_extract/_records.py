@@ -63,6 +63,10 @@ class PercentRecord(BaseRecord):
     value: float
     qualifier: Qualifier = "exact"
     high: float | None = Field(default=None, description="Upper bound of a range '80-90%'.")
+    implausible: bool = Field(
+        default=False,
+        description="Above 100% where the prose makes it a share of a whole ('chiếm 150%').",
+    )
 
 
 class RatioRecord(BaseRecord):

@@ -2,6 +2,10 @@
 
 A range "80-90%" is ONE record: ``value`` is the low end, ``high`` the high end.
 Rules: ``percent.sign``, ``percent.range``, ``percent.words`` ("phần trăm").
+
+A value above 100 is kept, and flagged ``implausible`` when the prose makes it a share of a
+whole ("chiếm 150%", "tỷ lệ ... 150%") rather than a change ("tăng 150%", "gấp", "so với
+cùng kỳ", "đạt 120% kế hoạch"); the cue words are in ``patterns/percent_plausibility.yaml``.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Iterator
 import regex
 
 from .._candidate import Candidate, Doc
+from .._patterns import PatternModel, load
 from ._numerals import (
     FIGURE,
     numerals,
@@ -52,6 +57,71 @@ def _words_re() -> regex.Pattern[str]:
     )
 
 
+class Plausibility(PatternModel):
+    """Cue words for shares (cannot pass 100%) and changes (can)."""
+
+    share_before: list[str]
+    share_after: list[str]
+    change: list[str]
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _cues() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    p = load("percent_plausibility.yaml", Plausibility)
+
+    def edge(words: list[str]) -> regex.Pattern[str]:
+        return regex.compile(r"(?<![\p{L}\d])(?:" + _words(words) + r")(?![\p{L}])")
+
+    after = regex.compile(r"^\s{0,3}(?:" + _words(p.share_after) + r")(?![\p{L}])")
+    return edge(p.share_before), after, edge(p.change)
+
+
+# a clause ends at ; ! ? a line break, or a full stop not inside a figure
+_CLAUSE_END = regex.compile(r"[;!?\n]|\.(?!\d)")
+
+
+def _clause_around(lower: str, start: int, end: int) -> tuple[str, str]:
+    """The lower-cased clause text before and after a figure, at most 80 / 40 characters."""
+    before = lower[max(0, start - 80) : start]
+    cut = list(_CLAUSE_END.finditer(before))
+    if cut:
+        before = before[cut[-1].end() :]
+    after = lower[end : end + 40]
+    stop = _CLAUSE_END.search(after)
+    if stop:
+        after = after[: stop.start()]
+    return before, after
+
+
+def implausible(lower: str, start: int, end: int, value: float) -> bool:
+    """Whether a percentage above 100 at ``lower[start:end]`` is a share of a whole.
+
+    ``lower`` is the lower-cased view. Shares cannot pass 100%; changes and plan
+    fulfilment can.
+
+    >>> def flag(s): i = s.index("150"); return implausible(s, i, i + 4, 150.0)
+    >>> flag("xã chiếm 150% hộ dân"), flag("tỷ lệ hồ sơ trực tuyến đạt 150%")
+    (True, True)
+    >>> flag("doanh thu tăng 150%"), flag("tỷ lệ tăng trưởng 150%"), flag("đạt 150% kế hoạch")
+    (False, False, False)
+    >>> flag("số hồ sơ bằng 150% so với cùng kỳ"), flag("đạt 150% tổng số hồ sơ")
+    (False, True)
+    >>> implausible("chiếm 80%", 6, 9, 80.0)
+    False
+    """
+    if value <= 100:
+        return False
+    share_before, share_after, change = _cues()
+    before, after = _clause_around(lower, start, end)
+    if change.search(before) or change.search(after):
+        return False
+    return bool(share_before.search(before) or share_after.search(after))
+
+
 def _value(surface: str) -> float:
     """The value of a percentage figure; a dot with 1-2 digits after it is a decimal.
 
@@ -84,6 +154,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
         if m.group("high"):
             values["high"] = _value(m.group("high"))
             rule = "percent.range"
+        _flag(doc, values, start, m.end())
         yield Candidate("percent", start, m.end(), rule, values)
     if not _PHAN_TRAM.search(text):  # cheap test first: the word form is rare
         return
@@ -97,4 +168,12 @@ def find(doc: Doc) -> Iterator[Candidate]:
             value = float(parsed[0])
         qual, start = qualifier_before(text, m.start())
         values = {"value": value, "qualifier": qualifier_of(qual)}
+        _flag(doc, values, start, m.end())
         yield Candidate("percent", start, m.end(), "percent.words", values)
+
+
+def _flag(doc: Doc, values: dict[str, object], start: int, end: int) -> None:
+    """Set ``implausible`` on a share above 100% (only then: most records never pay)."""
+    top = max(v for k, v in values.items() if k in ("value", "high") and isinstance(v, float))
+    if top > 100 and implausible(doc.lower(), start, end, top):
+        values["implausible"] = True
