@@ -139,7 +139,7 @@ def test_wrong_arguments_say_what_to_pass() -> None:
         render(RESULT)
     with pytest.raises(ValueError, match="not in this text"):
         render(RESULT, text=TEXT.upper())
-    with pytest.raises(TypeError, match="str or an ExtractionResult"):
+    with pytest.raises(TypeError, match="a str, an ExtractionResult or a spaCy Doc"):
         render(42)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="once"):
         render(TEXT, text=TEXT)

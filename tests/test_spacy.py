@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
-from vn_egov_extract import ExtractionResult, extract
+from vn_egov_extract import ExtractionResult, extract, render
 from vn_egov_extract._records import RECORD_CLASSES, BaseRecord
+from vn_egov_extract._render import label
 from vn_egov_extract.spacy_component import (
     FACTORY,
     TOKENIZER,
@@ -295,3 +296,12 @@ def test_docs_keep_their_records_through_docbin_and_pickle(nlp: Language) -> Non
     for copy in (loaded, pickle.loads(pickle.dumps(doc))):
         assert copy._.vn_egov.records == records
         assert [s._.vn_egov for s in copy.spans["vn_egov"]] == records
+
+
+def test_render_shows_a_processed_doc() -> None:
+    doc = _nested_nlp(ruler=False)(NESTED)
+    markup = render(doc)
+    for record in _NESTED_RESULT.records:
+        assert label(record) in markup
+    with pytest.raises(ValueError, match="component first"):
+        render(vietnamese_nlp().make_doc(NESTED))

@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from ._describe import describe
 from ._pipeline import extract
 from ._records import BaseRecord, ExtractionResult
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 # One colour per kind: figures in warm tones, time in green, systems in blue, named
 # entities in purple/pink/grey, so a page of highlights reads at a glance.
@@ -81,7 +84,7 @@ def _line_block(
 
 
 def render(
-    text_or_result: str | ExtractionResult,
+    text_or_result: str | ExtractionResult | SpacyDoc,
     *,
     text: str | None = None,
     published: dt.date | None = None,
@@ -89,10 +92,11 @@ def render(
 ) -> str:
     """HTML that highlights every record of a text, one colour per kind.
 
-    Pass the text (it is run through :func:`extract` with ``published``), or an
-    :class:`ExtractionResult` together with the ``text`` it was extracted from. Each
-    highlight is labelled with the record's kind and value; nested records are stacked.
-    ``page=True`` gives a whole HTML page instead of a fragment.
+    Pass the text (it is run through :func:`extract` with ``published``), an
+    :class:`ExtractionResult` together with the ``text`` it was extracted from, or a spaCy
+    ``Doc`` that went through the ``vn_egov_extract`` component. Each highlight is
+    labelled with the record's kind and value; nested records are stacked. ``page=True``
+    gives a whole HTML page instead of a fragment.
 
     >>> html = render("Đạt 19,5% trong quý 4/2020.", published=dt.date(2021, 1, 5))
     >>> "percent: 19.5%" in html and KIND_COLORS["percent"] in html
@@ -101,18 +105,7 @@ def render(
     from spacy import displacy
     from spacy.displacy.templates import TPL_FIGURE, TPL_PAGE
 
-    if isinstance(text_or_result, ExtractionResult):
-        if text is None:
-            raise TypeError("render(result) needs the source: render(result, text=source_text)")
-        source, result = text, text_or_result
-    elif isinstance(text_or_result, str):
-        if text is not None:
-            raise TypeError("render(text) takes the text once: drop text=")
-        source, result = text_or_result, extract(text_or_result, published=published)
-    else:
-        raise TypeError(
-            f"render() expects a str or an ExtractionResult, got {type(text_or_result).__name__}"
-        )
+    source, result = _source_and_result(text_or_result, text, published)
     records = [_checked(r, source) for r in result.records]
     blocks = [
         block
@@ -142,3 +135,29 @@ def _checked(record: BaseRecord, source: str) -> BaseRecord:
             "in this text: pass the text the result was extracted from"
         )
     return record
+
+
+def _source_and_result(
+    obj: str | ExtractionResult | SpacyDoc, text: str | None, published: dt.date | None
+) -> tuple[str, ExtractionResult]:
+    """The text to show and its records, from what was passed to :func:`render`."""
+    from spacy.tokens import Doc
+
+    if isinstance(obj, ExtractionResult):
+        if text is None:
+            raise TypeError("render(result) needs the source: render(result, text=source_text)")
+        return text, obj
+    if text is not None:
+        raise TypeError("render(text) takes the text once: drop text=")
+    if isinstance(obj, str):
+        return obj, extract(obj, published=published)
+    if isinstance(obj, Doc):
+        from . import spacy_component  # declares doc._.vn_egov
+
+        result = obj._.get(spacy_component.EXTENSION)
+        if result is None:
+            raise ValueError("this Doc has no records: run the vn_egov_extract component first")
+        return obj.text, result
+    raise TypeError(
+        f"render() expects a str, an ExtractionResult or a spaCy Doc, got {type(obj).__name__}"
+    )
