@@ -104,7 +104,9 @@ class Gazetteer:
 
     def add(self, key: str, unit: Unit) -> None:
         same = self.units.setdefault(key, [])
-        if all((u.name, u.level, u.province) != (unit.name, unit.level, unit.province) for u in same):
+        if all(
+            (u.name, u.level, u.province) != (unit.name, unit.level, unit.province) for u in same
+        ):
             same.append(unit)
             self.longest = max(self.longest, key.count(" ") + 1)
 
@@ -119,8 +121,12 @@ def fold(name: str) -> str:
     >>> fold("Ea H\u2019Leo"), fold("Bà Rịa-Vũng Tàu"), fold("Đăk  Lăk"), fold("Hoà Bình")
     ("ea h'leo", 'bà rịa - vũng tàu', 'đắk lắk', 'hòa bình')
     """
-    key = NormText.of(name).text.lower()
-    key = _SPACES.sub(" ", _DASH.sub(" - ", key)).strip()
+    return _fold_view(NormText.of(name).text)
+
+
+def _fold_view(name: str) -> str:
+    """:func:`fold` of a name already in the view's spelling."""
+    key = _SPACES.sub(" ", _DASH.sub(" - ", name.lower())).strip()
     variants = patterns().syllable_variants
     if any(s in variants for s in key.split(" ")):
         key = " ".join(variants.get(s, s) for s in key.split(" "))
@@ -148,13 +154,31 @@ _DISTRICT_LEVEL: dict[str, Level] = {
 }
 
 
-@functools.lru_cache(maxsize=32768)
+_CANON: dict[str, str] = {}  # gazetteer name → view spelling, filled while building
+
+
+_TYPE_NOTE = regex.compile(r"\s*\((?:Huyện|Thị xã|Thành phố|Xã|Thị trấn|Phường|Quận)\)$")
+
+
 def _canon(name: str) -> str:
     """A gazetteer name as records give it: the view's spelling ("Hoà" → "Hòa").
 
-    Cached: the data repeats each province and district name once per commune.
+    The data tells apart a district and a town of one name with a note ("Cai Lậy (Huyện)");
+    the level already says that, so the note goes.
+
+    >>> _canon("Cai Lậy (Thị xã)")
+    'Cai Lậy'
     """
-    return NormText.of(name).text
+    name = _CANON.get(name, name)
+    return _TYPE_NOTE.sub("", name) if name.endswith(")") else name
+
+
+def _fill_canon(names: set[str]) -> None:
+    """The view spelling of every name at once: one pass of the view over all of them."""
+    ordered = sorted(n for n in names if "\n" not in n)
+    folded = NormText.of("\n".join(ordered)).text.split("\n")
+    if len(folded) == len(ordered):
+        _CANON.update(zip(ordered, folded, strict=True))
 
 
 def _province_maps(data: Path) -> tuple[dict[str, str], dict[str, str]]:
@@ -198,7 +222,7 @@ def _key(short: str) -> str:
     parts = short.rsplit(" ", 1)
     if len(parts) == 2 and parts[1].isdigit() and parts[0] in ("Phường", "Quận"):
         return parts[1]
-    return fold(short)
+    return _fold_view(_canon(short))
 
 
 @functools.cache
@@ -215,6 +239,8 @@ def gazetteer() -> Gazetteer:
             "SELECT province, provinceShort, wardShort, wardType, provinceKey, wardKey"
             " FROM admin_units"
         ).fetchall()
+    names = {row[c] for row in legacy for c in (1, 2, 4)} | {r[c] for r in current for c in (1, 2)}
+    _fill_canon({n for n in names if n})
     new_names = {row[4]: _canon(row[1]) for row in current}
     old_names = {row[6]: _canon(row[1]) for row in legacy}
     new_short = {old: new_names[new] for old, new in old_to_new.items() if new in new_names}
@@ -232,6 +258,6 @@ def gazetteer() -> Gazetteer:
             gaz.units[fold(alias)] = gaz.units[target]
             if target in gaz.bare:
                 gaz.bare.add(fold(alias))
-    _canon.cache_clear()  # the build is done once: free its memo
+    _CANON.clear()  # the build is done once: free its memo
     _key.cache_clear()
     return gaz

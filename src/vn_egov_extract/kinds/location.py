@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -97,7 +97,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _longest(
-    text: str, toks: list[tuple[int, int]], i: int, keys: set[str] | dict[str, object]
+    text: str, toks: list[tuple[int, int]], i: int, keys: Container[str]
 ) -> tuple[int, str] | None:
     """The most syllables from ``toks[i]`` whose folded text is in ``keys``: (count, key)."""
     longest = gazetteer().longest
@@ -269,8 +269,10 @@ def _province_votes(mentions: list[_Mention]) -> Counter[str]:
     votes: Counter[str] = Counter()
     for m in mentions:
         provinces = {u.province for u in m.options}
-        if len(provinces) == 1 and None not in provinces:
-            votes[next(iter(provinces))] += 1
+        if len(provinces) == 1:
+            (province,) = provinces
+            if province is not None:
+                votes[province] += 1
     return votes
 
 
@@ -314,7 +316,10 @@ def find(doc: Doc) -> Iterator[Candidate]:
     >>> from vn_egov_extract._text import NormText
     >>> d = Doc(NormText.of("UBND huyện Krông Năng, tỉnh Đắk Lắk và TP. Buôn Ma Thuột"))
     >>> [(d.text[c.start:c.end], c.values["name"], c.values["level"]) for c in find(d)]
-    [('huyện Krông Năng', 'Krông Năng', 'district'), ('tỉnh Đắk Lắk', 'Đắk Lắk', 'province'), ('TP. Buôn Ma Thuột', 'Buôn Ma Thuột', 'city')]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('huyện Krông Năng', 'Krông Năng', 'district'),
+     ('tỉnh Đắk Lắk', 'Đắk Lắk', 'province'),
+     ('TP. Buôn Ma Thuột', 'Buôn Ma Thuột', 'city')]
     """
     taken: list[tuple[int, int]] = []
     mentions = list(_fused_mentions(doc, taken))
