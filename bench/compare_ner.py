@@ -68,7 +68,7 @@ def _table(score: ModuleType, gold: Path) -> tuple[list[str], list[str]]:
         notes.append(
             f"- {name}: {run['seconds']:.2f} s for {run['docs']} docs (first call loads models)"
         )
-        notes.extend(f"  - problem: {line}" for line in problems)
+        notes.extend(f"  - problem: {line.splitlines()[0]}" for line in problems)
     head = "| kind | gold | " + " | ".join(f"{n}: P / R / F1" for n in SYSTEMS) + " |"
     rows = [head, "|---|---:|" + "---|" * len(SYSTEMS)]
     for kind in (*KINDS, "NER kinds together"):
