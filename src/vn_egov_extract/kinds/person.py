@@ -41,6 +41,7 @@ _GAP_BEFORE = regex.compile(r"[ \t]*,?[ \t]*")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;(\"\-…\n])[ \t]*$")
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "tp", "phố", "trấn"})
 _LOOKBACK = 160
+_AND_NAME = regex.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:và[ \t]+)?")
 
 
 def _capital_ok(text: str, start: int, word: str) -> bool:
@@ -62,16 +63,25 @@ def _title_after(text: str, pos: int) -> str | None:
     return _clean(text[head.start() : end])
 
 
-def _title_before(text: str, pos: int) -> str | None:
+def _heads(low: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each title head in ``low[lo:hi]``, its prefixes ("Phó", "nguyên")
+    included in the start."""
+    t = tables()
+    for m in t.head_scan.finditer(low, lo, len(low) if hi is None else hi):
+        pre = t.prefix_before.search(low, max(0, m.start() - 24), m.start())
+        yield (pre.start() if pre is not None else m.start()), m.end()
+
+
+def _title_before(text: str, low: str, pos: int) -> str | None:
     """The title right before a word of address ("Giám đốc Sở Y tế, ông …"), or None."""
     lo = max(0, pos - _LOOKBACK)
     window = text[lo:pos]
     cut = max(window.rfind(c) for c in ".;:\n")
-    for head in tables().title_re.finditer(text, lo + cut + 1, pos):
-        end, _ = read_title(text, head.start(), head.end())
+    for start, head_end in _heads(low, lo + cut + 1, pos):
+        end, _ = read_title(text, start, head_end)
         gap = _GAP_BEFORE.match(text, end, pos)
         if end < pos and gap is not None and gap.end() == pos:
-            return _clean(text[head.start() : end])
+            return _clean(text[start:end])
     return None
 
 
@@ -80,10 +90,10 @@ def _clean(title: str) -> str | None:
     return title or None
 
 
-def _honorific(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+def _honorific(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     t = tables()
-    for m in t.honorific_re.finditer(text):
-        word = m.group("h")
+    for m in t.honorific_scan.finditer(low):
+        word = text[m.start() : m.end()]
         if not _capital_ok(text, m.start(), word):
             continue
         run = _NAME_RUN.match(text, m.end())
@@ -93,12 +103,33 @@ def _honorific(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
         if not spans or (len(spans) == 1 and word.lower() not in t.single_name):
             continue
         start, end = spans[0][0], spans[-1][1]
-        if not plausible_name(text[start:end].split()):
+        words = text[start:end].split()
+        # "Bà Rịa", "Ông Ích Khiêm" are places and streets: check the honorific with the name
+        if not plausible_name(words) or not plausible_name([*word.split(), *words]):
             continue
-        title = _title_after(text, end) or _title_before(text, m.start())
+        title = _title_after(text, end) or _title_before(text, low, m.start())
         taken.append((start, end))
         values = {"name": _name(text[start:end]), "title": title}
         yield Candidate("person", start, end, "person.honorific", values)
+        yield from _coordinated(text, end, taken)
+
+
+def _coordinated(text: str, end: int, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Further full names joined to a named person: "các ông Lê Văn A và Trần Văn B"."""
+    t = tables()
+    for _ in range(6):
+        link = _AND_NAME.match(text, end)
+        if link is None:
+            return
+        name = t.surname_re.match(text, link.end())
+        if name is None or not plausible_name(name.group().split()):
+            return
+        start, end = name.start(), name.end()
+        taken.append((start, end))
+        values = {"name": _name(name.group()), "title": _title_after(text, end)}
+        yield Candidate("person", start, end, "person.honorific", values)
+        if values["title"] is not None:
+            return
 
 
 def _name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -122,10 +153,10 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in taken)
 
 
-def _titled(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+def _titled(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Title, then name: "Chủ tịch UBND tỉnh Phạm Văn A", "Thủ tướng Phạm Minh Chính"."""
-    for head in tables().title_re.finditer(text):
-        _, chain = read_title(text, head.start(), head.end())
+    for head_start, head_end in _heads(low):
+        _, chain = read_title(text, head_start, head_end)
         run = name_tokens(text, chain)
         if not run:
             continue
@@ -137,7 +168,7 @@ def _titled(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
         start, end = name[0].start, name[-1].end
         if _overlaps(start, end, taken):
             continue
-        title = _clean(text[head.start() : start])
+        title = _clean(text[head_start:start])
         taken.append((start, end))
         yield Candidate("person", start, end, "person.title", {"name": _name(text[start:end]), "title": title})
 
@@ -168,10 +199,10 @@ def find(doc: Doc) -> Iterator[Candidate]:
     [('person.honorific', 'Nguyễn Văn An', 'Giám đốc Sở Y tế'),
      ('person.title', 'Trần Thị Bình', 'Chủ tịch UBND tỉnh')]
     """
-    text = doc.text
+    text, low = doc.text, doc.lower()
     taken: list[tuple[int, int]] = []
-    yield from _honorific(text, taken)
-    yield from _titled(text, taken)
+    yield from _honorific(text, low, taken)
+    yield from _titled(text, low, taken)
     yield from _name_then_title(text, taken)
     for start, end, rule in bylines(text):
         if not _overlaps(start, end, taken):
