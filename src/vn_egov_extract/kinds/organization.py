@@ -1,12 +1,87 @@
-"""`organization` records: find candidates, then normalise values. (To be written.)"""
+"""`organization` records: named bodies, state and corporate.
+
+"UBND huyện Krông Năng", "UBND tỉnh" (a body named by kind and level means the article's
+own), "Sở Thông tin và Truyền thông tỉnh Đắk Lắk", "Sở TT&TT", "Phòng VH-TT huyện", "Ban Chỉ
+đạo xây dựng CQĐT tỉnh", "Tỉnh ủy", "Chính phủ", "VNPT Đắk Lắk", "Công ty VNG".
+
+The grammar (``kinds/_org_grammar.py``) reads ``head [name] [place] ["(ACRONYM)"]`` from
+a head word; its words are in ``patterns/organizations.yaml``. Values: ``name`` is the
+surface with its whitespace collapsed; ``expanded`` spells its acronyms out ("UBND" →
+"Ủy ban nhân dân"), whole words only.
+
+Not bodies: generic plurals ("các cơ quan, đơn vị", "UBND các xã, thị trấn", "các sở, ban,
+ngành", "UBND cấp xã"), a bare head ("Sở", "Phòng"), ad-hoc teams ("Đoàn kiểm tra").
+An office is not a body: in "Thủ tướng Chính phủ" or "Chủ tịch UBND tỉnh" the title is left
+out and the body named in it ("Chính phủ", "UBND tỉnh") is the record.
+Rules: ``organization.placed``, ``organization.named``, ``organization.standalone``,
+``organization.brand`` (the head's group).
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
+import regex
+
 from .._candidate import Candidate, Doc
+from ._org_grammar import Grammar
+from ._org_lexicon import lexicon
+
+
+def expand(name: str) -> str:
+    """``name`` with its acronyms spelled out, never inside a longer word.
+
+    >>> expand("UBND TP. Buôn Ma Thuột")
+    'Ủy ban nhân dân thành phố Buôn Ma Thuột'
+    >>> expand("Ban Chỉ đạo xây dựng CQĐT tỉnh")
+    'Ban Chỉ đạo xây dựng chính quyền điện tử tỉnh'
+    >>> expand("Sở TT&TT"), expand("UBND TP.HCM"), expand("Công ty VNG")
+    ('Sở Thông tin và Truyền thông', 'Ủy ban nhân dân thành phố Hồ Chí Minh', 'Công ty VNG')
+    """
+    lex = lexicon()
+
+    def spell(m: regex.Match[str]) -> str:
+        long = lex.acronyms[m.group()]
+        nxt = m.string[m.end() : m.end() + 1]
+        return long + " " if nxt.isalpha() else long
+
+    return lex.acronym_re.sub(spell, name)
+
+
+def _name(doc: Doc, start: int, end: int) -> str:
+    s, e = doc.view.to_source(start, end)
+    return " ".join(unicodedata.normalize("NFC", doc.view.source[s:e]).split())
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
-    """Candidates of kind `organization` in doc."""
-    yield from ()
+    """Candidates of kind ``organization`` in ``doc``.
+
+    >>> from vn_egov_extract._text import NormText
+    >>> d = Doc(NormText.of("Giữa UBND huyện với UBND tỉnh, các sở, ban, ngành và UBND các xã."))
+    >>> [(c.rule, c.values["name"]) for c in find(d)]
+    [('organization.placed', 'UBND huyện'), ('organization.placed', 'UBND tỉnh')]
+    """
+    lex = lexicon()
+    text = doc.text
+    grammar = Grammar(lex, text)
+    covered = 0
+    for m in lex.head_re.finditer(text):
+        start = m.start()
+        if start < covered:
+            continue  # a head inside a body already read: "Văn phòng UBND tỉnh"
+        head = lex.heads.get(m.group()) or lex.heads.get(m.group().lower())
+        if head is None or lex.plural_re.search(text, max(0, start - 24), start):
+            continue
+        end = grammar.body(head, start, m.end())
+        if end is None:
+            continue
+        covered = end
+        name = _name(doc, start, end)
+        yield Candidate(
+            "organization",
+            start,
+            end,
+            f"organization.{head.group}",
+            {"name": name, "expanded": expand(name)},
+        )

@@ -1,0 +1,284 @@
+"""The organisation grammar: ``head [name] [place] ["(ACRONYM)"]``, read token by token.
+
+A head word ("UBND", "Sở", "Ban Chỉ đạo", "Tỉnh ủy", "VNPT") anchors every match; what may
+follow depends on its group (see ``patterns/organizations.yaml``). Only a bounded window of
+tokens after the head is read (:data:`_MAX_TOKENS`), so the cost per head is constant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ._org_lexicon import TOKEN_RE, Head, Lexicon
+
+_MAX_TOKENS = 40
+_MAX_WINDOW = 240
+_MAX_ELEMENTS = 14
+_MAX_PLACE_WORDS = 6
+# a bare level followed by another level is a plural: "UBND xã, phường", "UBND tỉnh/thành phố"
+_LEVEL_LIST = frozenset({",", "/", "-"})
+_CONNECTORS = frozenset({"và", ",", "-", "&"})
+_GENERIC = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token of the view after a head."""
+
+    text: str
+    low: str
+    kind: str  # "acr", "word", "num" or "punct"
+    start: int
+    end: int
+    gap: str  # the spaces before it
+
+    @property
+    def cap(self) -> bool:
+        """A capitalised word or an acronym: the stuff names are made of."""
+        return self.kind == "acr" or (self.kind == "word" and self.text[0].isupper())
+
+    @property
+    def lower_word(self) -> bool:
+        return self.kind == "word" and self.text[0].islower()
+
+    @property
+    def acronym(self) -> bool:
+        return self.kind == "acr" or (len(self.text) > 1 and self.text.isupper())
+
+
+def tokenize(text: str, pos: int) -> list[Tok]:
+    """The tokens after ``pos`` on the same line, at most :data:`_MAX_TOKENS`.
+
+    >>> [t.text for t in tokenize("UBND huyện Ea H'leo, tỉnh\\nX", 4)]
+    ['huyện', 'Ea', "H'leo", ',', 'tỉnh']
+    """
+    out: list[Tok] = []
+    prev = pos
+    for m in TOKEN_RE.finditer(text, pos, min(len(text), pos + _MAX_WINDOW)):
+        gap = text[prev : m.start()]
+        if "\n" in gap or len(gap) > 3:
+            break
+        kind = m.lastgroup or "punct"
+        word = m.group()
+        out.append(Tok(word, word.lower(), kind, m.start(), m.end(), gap))
+        prev = m.end()
+        if len(out) >= _MAX_TOKENS:
+            break
+    return out
+
+
+def match_seq(toks: Sequence[Tok], i: int, seq: Sequence[str]) -> int | None:
+    """The index after ``seq`` when the tokens from ``i`` spell it (case-insensitive)."""
+    if i + len(seq) > len(toks):
+        return None
+    for k, word in enumerate(seq):
+        if toks[i + k].low != word:
+            return None
+    return i + len(seq)
+
+
+class Grammar:
+    """Reads one organisation after a head, given the compiled lexicon."""
+
+    def __init__(self, lex: Lexicon, text: str) -> None:
+        self.lex = lex
+        self.text = text
+
+    # --- places ---------------------------------------------------------------------
+
+    def level_at(self, toks: Sequence[Tok], i: int) -> tuple[int, bool, bool] | None:
+        """(end, bare allowed, numbered) of the level word at ``i``."""
+        for lv in self.lex.levels:
+            end = match_seq(toks, i, lv.tokens)
+            if end is None:
+                continue
+            # "TP", "Q." are abbreviations only in capitals; "Tỉnh ủy" is a body
+            if lv.expands is not None and not toks[i].text[0].isupper():
+                continue
+            if end < len(toks) and toks[end].low == "ủy":
+                return None
+            return end, lv.bare, lv.numbered
+        return None
+
+    def cap_run(self, toks: Sequence[Tok], i: int, numbered: bool = False) -> int | None:
+        """The end of a place name at ``i``: capitalised words ("Bà Rịa - Vũng Tàu"), or a
+        number after "quận"/"phường"."""
+        if i >= len(toks):
+            return None
+        if numbered and toks[i].kind == "num":
+            return i + 1
+        end = None
+        j = i
+        words = 0
+        while j < len(toks) and words < _MAX_PLACE_WORDS:
+            if toks[j].cap and (j == i or toks[j].gap or toks[j - 1].low == "-"):
+                words += 1
+                j += 1
+                end = j
+            elif toks[j].low == "-" and end is not None and j + 1 < len(toks) and toks[j + 1].cap:
+                j += 1
+            else:
+                break
+        return end
+
+    def place(self, toks: Sequence[Tok], i: int, rule: str) -> int | None:
+        """The end of the body's place at ``i``; ``_GENERIC`` for a plural of levels."""
+        if rule == "none" or i >= len(toks):
+            return None
+        level = self.level_at(toks, i)
+        if level is not None:
+            end, bare, numbered = level
+            named = self.cap_run(toks, end, numbered)
+            if named is not None:
+                return named
+            if not bare:
+                return None
+            if end < len(toks) and toks[end].low in _LEVEL_LIST and self.level_at(toks, end + 1):
+                return _GENERIC
+            return end
+        if rule == "any":
+            return self.cap_run(toks, i)
+        return None
+
+    # --- names ----------------------------------------------------------------------
+
+    def starts_head(self, tok: Tok) -> str | None:
+        m = self.lex.head_re.match(self.text, tok.start)
+        if m is None:
+            return None
+        head = self.lex.heads.get(m.group()) or self.lex.heads.get(m.group().lower())
+        return head.group if head else None
+
+    def element(
+        self, toks: Sequence[Tok], k: int, topic: bool, lowercase: Sequence[Sequence[str]]
+    ) -> tuple[int, bool] | None:
+        """(end, is a governor) of one name element at ``k``: a topic phrase, a compound,
+        an acronym, or a capitalised syllable with at most one lower-case one after it."""
+        lex = self.lex
+        if k >= len(toks):
+            return None
+        if topic:
+            for seq in lex.topics:
+                end = match_seq(toks, k, seq)
+                if end is not None:
+                    return end, False
+        for seq in lowercase:
+            end = match_seq(toks, k, seq)
+            if end is not None:
+                return end, " ".join(seq) in lex.governors
+        tok = toks[k]
+        if not tok.cap:
+            return None
+        for seq in lex.compounds:
+            end = match_seq(toks, k, seq)
+            if end is not None:
+                return end, " ".join(seq) in lex.governors
+        end = k + 1
+        if not tok.acronym and end < len(toks):
+            nxt = toks[end]
+            if nxt.lower_word and nxt.gap == " " and nxt.low not in lex.stop_words:
+                end += 1
+        return end, " ".join(t.low for t in toks[k:end]) in lex.governors
+
+    def name(self, toks: Sequence[Tok], head: Head) -> int:
+        """The end of the name after ``head`` (0 when there is none)."""
+        j = 0
+        comma: int | None = None
+        joined_after_comma = False
+        governed = head.governs
+        prev_group: str | None = None
+        for n in range(_MAX_ELEMENTS):
+            k = j
+            conn = None
+            if n and k < len(toks) and toks[k].low in _CONNECTORS:
+                conn = toks[k].low
+                k += 1
+                nxt_group = self.starts_head(toks[k]) if k < len(toks) else None
+                # "Sở Y tế và Sở Nội vụ" are two bodies; "HĐND và UBND huyện" share a place
+                if conn in {"và", ","} and nxt_group and not (
+                    conn == "và" and prev_group == "placed" == nxt_group
+                ):
+                    break
+            elif n and not (k < len(toks) and toks[k].gap):
+                break
+            found = self.element(toks, k, governed, head.lowercase_names if n == 0 else ())
+            if found is None:
+                break
+            if conn == "," and comma is None:
+                comma = j
+            elif conn == "và" and comma is not None:
+                joined_after_comma = True
+            prev_group = self.starts_head(toks[k])
+            j, governed = found
+        # "A, B và C" is one name; "A, B" without "và" is a list: keep "A"
+        if comma is not None and not joined_after_comma:
+            j = comma
+        return j
+
+    # --- people after a title ---------------------------------------------------------
+
+    def person_cut(self, toks: Sequence[Tok], end: int, head_start: int) -> int:
+        """Where the body ends when a title's holder follows it: "Chủ tịch UBND tỉnh
+        Nguyễn Văn A" ends before "Nguyễn"."""
+        lex = self.lex
+        if end == 0 or not lex.title_re.search(self.text, max(0, head_start - 48), head_start):
+            return end
+        run = end
+        while run > 0 and toks[run - 1].kind == "word" and toks[run - 1].cap:
+            if run < end and toks[run].gap != " ":
+                break
+            run -= 1
+        if " ".join(t.text for t in toks[run:end]) in lex.person_like_places:
+            return end
+        for q in range(run, end):
+            rest = end - q
+            if toks[q].text in lex.surnames and (rest in (3, 4) or (rest == 2 and q - run >= 2)):
+                return q
+        return end
+
+    # --- one body ---------------------------------------------------------------------
+
+    def body(self, head: Head, head_start: int, head_end: int) -> int | None:
+        """The end (view offset) of the body whose head spans ``[head_start, head_end)``,
+        or None when the head names no particular body."""
+        toks = tokenize(self.text, head_end)
+        for seq in head.not_after:
+            if match_seq(toks, 0, seq) is not None:
+                return None
+        j = 0
+        if head.group == "named":
+            if head.body_only and not (toks and self.starts_head(toks[0])):
+                return None
+            j = self.name(toks, head)
+            if j == 0:
+                return None
+        where = self.place(toks, j, head.place)
+        if where == _GENERIC:
+            return None
+        if where is not None:
+            j = where
+        elif head.group == "placed":
+            return None
+        elif head.group == "named" and j < len(toks) and toks[j].low in {"các", "những"}:
+            return None  # "Sở Y tế các tỉnh": one kind of body in many places
+        j = self._acronym_after(toks, j)
+        cut = self.person_cut(toks, j, head_start)
+        if cut != j and cut == 0 and head.group == "placed":
+            return None
+        j = cut
+        return toks[j - 1].end if j else head_end
+
+    @staticmethod
+    def _acronym_after(toks: Sequence[Tok], j: int) -> int:
+        """Take a bracketed acronym right after the name: "… Việt Nam (VNPT)"."""
+        if (
+            j + 2 < len(toks)
+            and toks[j].text == "("
+            and toks[j + 1].acronym
+            and toks[j + 2].text == ")"
+            and not toks[j + 1].gap
+            and not toks[j + 2].gap
+        ):
+            return j + 3
+        return j

@@ -1,0 +1,225 @@
+"""The words of the organisation grammar: ``patterns/organizations.yaml``, validated and compiled.
+
+Everything here is built once per process (:func:`lexicon`) and shared by every document.
+Word sequences are kept as tuples of lower-case tokens so the grammar compares token runs
+instead of re-running regexes.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from .._patterns import PatternModel, load
+
+Group = Literal["placed", "named", "standalone", "brand"]
+PlaceRule = Literal["any", "level", "none"]
+
+_DEFAULT_PLACE: dict[str, PlaceRule] = {
+    "placed": "any",
+    "brand": "any",
+    "named": "level",
+    "standalone": "level",
+}
+
+
+class HeadEntry(PatternModel):
+    """One head word of ``heads`` in the YAML."""
+
+    form: str
+    expands: str | None = None
+    any_case: bool = False
+    governs: bool = False
+    body_only: bool = False
+    place: PlaceRule | None = None
+
+
+class HeadGroups(PatternModel):
+    placed: list[HeadEntry]
+    named: list[HeadEntry]
+    standalone: list[HeadEntry]
+    brand: list[HeadEntry]
+
+
+class LevelEntry(PatternModel):
+    form: str
+    expands: str | None = None
+    bare: bool = False
+
+
+class OrgPatterns(PatternModel):
+    """Schema of ``patterns/organizations.yaml``."""
+
+    heads: HeadGroups
+    plural_before: list[str]
+    not_after_head: dict[str, list[str]]
+    titles: list[str]
+    surnames: list[str]
+    person_like_places: list[str]
+    levels: list[LevelEntry]
+    compounds: list[str]
+    governors: list[str]
+    topics: list[str]
+    lowercase_heads: dict[str, list[str]]
+    stop_words: list[str]
+    acronyms: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A compiled head: its group and what may follow it."""
+
+    form: str
+    group: Group
+    place: PlaceRule
+    expands: str | None
+    governs: bool
+    body_only: bool
+    not_after: tuple[tuple[str, ...], ...]
+    lowercase_names: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    tokens: tuple[str, ...]
+    expands: str | None
+    bare: bool
+    numbered: bool  # "quận 1", "phường 3": a number may be the name
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the grammar needs, compiled."""
+
+    head_re: regex.Pattern[str]
+    heads: dict[str, Head]  # by form; any-case forms also by their lower case
+    levels: tuple[Level, ...]
+    compounds: tuple[tuple[str, ...], ...]
+    topics: tuple[tuple[str, ...], ...]
+    governors: frozenset[str]
+    stop_words: frozenset[str]
+    plural_re: regex.Pattern[str]
+    title_re: regex.Pattern[str]
+    surnames: frozenset[str]
+    person_like_places: frozenset[str]
+    acronym_re: regex.Pattern[str]
+    acronyms: dict[str, str]
+
+
+# One token of a name: a joined acronym ("TT&TT", "VH-TT", "LĐ-TB&XH"), a syllable
+# ("H'leo"), a number, or one punctuation mark.
+TOKEN_RE = regex.compile(
+    r"(?P<acr>\p{Lu}[\p{Lu}\d]*(?:[&\-]\p{Lu}[\p{Lu}\d]*)+)(?![\p{L}\d])"
+    r"|(?P<word>\p{L}[\p{L}\p{M}]*(?:'\p{L}[\p{L}\p{M}]*)*)"
+    r"|(?P<num>\d{1,4})(?![\d.,])"
+    r"|(?P<punct>[^\s\p{L}\d])"
+)
+
+
+def tokens_of(phrase: str) -> tuple[str, ...]:
+    """A phrase as the lower-case tokens the grammar compares.
+
+    >>> tokens_of("Phòng, chống dịch Covid-19")
+    ('phòng', ',', 'chống', 'dịch', 'covid', '-', '19')
+    >>> tokens_of("TP.")
+    ('tp', '.')
+    """
+    text = unicodedata.normalize("NFC", phrase)
+    return tuple(m.group().lower() for m in TOKEN_RE.finditer(text))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _with_acronyms(phrases: list[str], acronyms: dict[str, str]) -> list[str]:
+    """Each phrase, plus its variants with an expansion written as its acronym.
+
+    >>> _with_acronyms(["xây dựng chính quyền điện tử"], {"CQĐT": "chính quyền điện tử"})
+    ['xây dựng chính quyền điện tử', 'xây dựng CQĐT']
+    """
+    out = list(phrases)
+    for phrase in phrases:
+        for short, long in acronyms.items():
+            if long.lower() in phrase.lower() and short.isalpha():
+                at = phrase.lower().index(long.lower())
+                out.append(phrase[:at] + short + phrase[at + len(long) :])
+    return out
+
+
+def _compile_heads(p: OrgPatterns) -> tuple[regex.Pattern[str], dict[str, Head]]:
+    heads: dict[str, Head] = {}
+    forms: list[tuple[str, bool]] = []
+    groups: dict[str, list[HeadEntry]] = {
+        "placed": p.heads.placed,
+        "named": p.heads.named,
+        "standalone": p.heads.standalone,
+        "brand": p.heads.brand,
+    }
+    for group, entries in groups.items():
+        for e in entries:
+            lower_heads = p.lowercase_heads.get(e.form, [])
+            head = Head(
+                form=e.form,
+                group=group,  # type: ignore[arg-type]
+                place=e.place or _DEFAULT_PLACE[group],
+                expands=e.expands,
+                governs=e.governs,
+                body_only=e.body_only,
+                not_after=tuple(tokens_of(w) for w in p.not_after_head.get(e.form, [])),
+                lowercase_names=tuple(tokens_of(w) for w in lower_heads),
+            )
+            heads[e.form] = head
+            if e.any_case:
+                heads.setdefault(e.form.lower(), head)
+            forms.append((e.form, e.any_case))
+    forms.sort(key=lambda f: len(f[0]), reverse=True)
+    alts = [f"(?i:{regex.escape(f)})" if ci else regex.escape(f) for f, ci in forms]
+    head_re = regex.compile(
+        r"(?<![\p{L}\d\-/&.'])(?:" + "|".join(alts) + r")(?![\p{L}\d&'])(?!-\p{L})"
+    )
+    return head_re, heads
+
+
+def _levels(p: OrgPatterns) -> tuple[Level, ...]:
+    numbered = {"quận", "phường", "q", "p"}
+    out = [
+        Level(tokens_of(e.form), e.expands, e.bare, tokens_of(e.form)[0] in numbered)
+        for e in p.levels
+    ]
+    return tuple(sorted(out, key=lambda lv: len(lv.tokens), reverse=True))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The compiled lexicon (read once per process)."""
+    p = load("organizations.yaml", OrgPatterns)
+    head_re, heads = _compile_heads(p)
+    topics = _with_acronyms(p.topics, p.acronyms)
+    title_alt = _alternation(p.titles)
+    acronym_alt = _alternation(list(p.acronyms))
+    return Lexicon(
+        head_re=head_re,
+        heads=heads,
+        levels=_levels(p),
+        compounds=tuple(sorted({tokens_of(c) for c in p.compounds}, key=len, reverse=True)),
+        topics=tuple(sorted({tokens_of(t) for t in topics}, key=len, reverse=True)),
+        governors=frozenset(" ".join(tokens_of(g)) for g in p.governors),
+        stop_words=frozenset(w.lower() for w in p.stop_words),
+        plural_re=regex.compile(
+            r"(?<![\p{L}\d])(?:" + _alternation(p.plural_before) + r")[ \t]+$", regex.IGNORECASE
+        ),
+        title_re=regex.compile(
+            r"(?<![\p{L}\d])(?:" + title_alt + r")(?:[ \t]+Thường trực)?[ \t]+$"
+        ),
+        surnames=frozenset(p.surnames),
+        person_like_places=frozenset(p.person_like_places),
+        acronym_re=regex.compile(
+            r"(?<![\p{L}\d&\-])(?:" + acronym_alt + r")(?:(?<=\.)|(?![\p{L}\d&]|-\p{L}))"
+        ),
+        acronyms=dict(p.acronyms),
+    )
