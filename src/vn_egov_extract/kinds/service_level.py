@@ -38,6 +38,7 @@ class ServiceLevelPatterns(PatternModel):
     not_after: list[str]
     context: list[str]
     blocking: list[str]
+    strict_blocking: list[str]
     context_before: int
     context_after: int
     chain_gap: int
@@ -58,6 +59,7 @@ class _Compiled:
     pattern: regex.Pattern[str]
     context: regex.Pattern[str]
     blocking: regex.Pattern[str]
+    strict_blocking: regex.Pattern[str]
     strict: frozenset[str]
     ranges: regex.Pattern[str]
     spec: ServiceLevelPatterns
@@ -65,6 +67,7 @@ class _Compiled:
 
 def _build_pattern(p: ServiceLevelPatterns) -> str:
     seps = alternation(p.separators + p.range_separators)
+    partial = alternation([p.partial])
     levels = rf"{_LEVEL}(?:\s*{seps}\s*{_LEVEL}){{0,3}}"
     return (
         r"(?<![\p{L}\d])(?:"
@@ -72,9 +75,9 @@ def _build_pattern(p: ServiceLevelPatterns) -> str:
         # "mức 2,5" is a figure; "mức 3%", "mức 3 triệu" are amounts
         rf"(?![.,]\d)(?!\s*{alternation(p.not_after)}(?![\p{{L}}]))"
         rf"|(?P<full>{alternation([p.full])}){_END}"
-        rf"|(?<=(?<![\p{{L}}\d])(?:{alternation(p.partial_before)}"
-        rf"|{alternation([p.full])}\s*{alternation(p.full_joiners)})\s{{0,3}})"
-        rf"(?P<partial>{alternation([p.partial])})"
+        # the cheap words first, then the look behind them (only where they are)
+        rf"|(?P<partial>{partial})(?<=(?<![\p{{L}}\d])(?:{alternation(p.partial_before)}"
+        rf"|{alternation([p.full])}\s*{alternation(p.full_joiners)})\s{{0,3}}{partial})"
         rf"(?!\s+{alternation(p.partial_not_after)}{_END}){_END}"
         r")"
     )
@@ -91,6 +94,7 @@ def _compiled() -> _Compiled:
         pattern=regex.compile(_build_pattern(p)),
         context=_words(p.context),
         blocking=_words(p.blocking),
+        strict_blocking=_words(p.blocking + p.strict_blocking),
         strict=frozenset(phrase_key(k) for k in p.strict_keywords),
         ranges=regex.compile(rf"([1-4])\s*{alternation(p.range_separators)}\s*([1-4])"),
         spec=p,
@@ -116,25 +120,31 @@ def _last(pattern: regex.Pattern[str], window: str) -> int:
     return ends[-1] if ends else -1
 
 
-def _in_context(c: _Compiled, low: str, start: int, end: int, needs_context: bool) -> bool:
+def _in_context(c: _Compiled, low: str, span: tuple[int, int], needs: bool, strict: bool) -> bool:
     """Whether the sentence around ``low[start:end]`` makes it a public-service level.
 
+    ``needs``: a context word is required (not only the absence of a blocking word);
+    ``strict``: the keyword is "cấp độ", which more words block.
+
     >>> c = _compiled()
-    >>> text = "hồ sơ mức độ 3; an toàn thông tin cấp độ 3"
-    >>> _in_context(c, text, 6, 14, True), _in_context(c, text, 34, 42, True)
-    (True, False)
+    >>> text = "hồ sơ mức độ 3; an toàn thông tin cấp độ 3. 20 hồ sơ, 5 hệ thống cấp độ 2"
+    >>> [_in_context(c, text, s, True, k) for s, k in (((6, 14), 0), ((34, 42), 1),
+    ...                                                ((64, 72), 1))]
+    [True, False, False]
     """
+    start, end = span
+    blocking = c.strict_blocking if strict else c.blocking
     before = low[max(0, start - c.spec.context_before) : start]
     cut = [m.end() for m in _SENTENCE_END.finditer(before)]
     before = before[cut[-1] :] if cut else before
-    positive, blocked = _last(c.context, before), _last(c.blocking, before)
+    positive, blocked = _last(c.context, before), _last(blocking, before)
     if blocked > positive:
         return False
-    if positive >= 0 or not needs_context:
+    if positive >= 0 or not needs:
         return True
     after = low[end : end + c.spec.context_after]
     after = _SENTENCE_END.split(after, maxsplit=1)[0]
-    return bool(c.context.search(after)) and not c.blocking.search(after)
+    return bool(c.context.search(after)) and not blocking.search(after)
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
@@ -155,7 +165,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
         if m.group("partial") is not None:
             rule, levels = "service_level.partial", [3]
         elif m.group("full") is not None:
-            if not _in_context(c, low, m.start(), m.end(), True):
+            if not _in_context(c, low, m.span(), True, False):
                 continue
             rule, levels = "service_level.full", [4]
         else:
@@ -163,7 +173,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
             strict = phrase_key(m.group("kw")) in c.strict
             chained = m.start() - last_end <= c.spec.chain_gap
             needs = strict or len(levels) == 1
-            if not chained and not _in_context(c, low, m.start(), m.end(), needs):
+            if not chained and not _in_context(c, low, m.span(), needs, strict):
                 continue
             rule = "service_level.level"
         last_end = m.end()

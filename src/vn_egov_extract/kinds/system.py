@@ -9,6 +9,8 @@ regex run on the lower-cased view. A match is one of:
 - ``system.generic_brand``: a generic phrase that a brand closes, bare or in parentheses,
   possibly after a short description ("Hệ thống thư điện tử công vụ của tỉnh (iMail)"):
   one record of the brand over the whole phrase;
+- ``system.long_form``: a brand spelled out ("Trung tâm giám sát, điều hành đô thị thông
+  minh" is IOC);
 - ``system.signature``: "chữ ký" alone where a digital signature is issued or used.
 """
 
@@ -55,6 +57,7 @@ class SystemPatterns(PatternModel):
     joiners: list[str]
     places: list[str]
     description_stops: list[str]
+    not_systems: list[str]
     signature: SignatureRule
     systems: list[SystemEntry]
 
@@ -74,8 +77,9 @@ class _Catalogue:
 
 def _build_pattern(p: SystemPatterns) -> str:
     brand_forms = [a for s in p.systems if s.brand for a in s.aliases + s.acronyms]
-    free = [a for s in p.systems if not s.brand for a in s.aliases + s.acronyms]
-    headed = free + [a for s in p.systems for a in s.after_head + s.long_forms]
+    free = [a for s in p.systems for a in s.long_forms]
+    free += [a for s in p.systems if not s.brand for a in s.aliases + s.acronyms]
+    headed = free + [a for s in p.systems for a in s.after_head]
     paren = brand_forms + [a for s in p.systems for a in s.acronyms]
     heads, soft, brands = _alt(p.heads), _alt(p.soft_heads), _alt(brand_forms)
     generic = _alt(headed)
@@ -92,8 +96,9 @@ def _build_pattern(p: SystemPatterns) -> str:
         r")?"
     )
     return (
-        r"(?<![\p{L}\d])(?:"
-        rf"(?:(?:{heads}|{soft})\s+)?(?P<brand>{brands}){_END}"
+        rf"(?<![\p{{L}}\d])(?!{_alt(p.not_systems)}{_END})(?:"
+        # "Hệ thống iGate (một cửa điện tử)": the parenthesis explains the brand
+        rf"(?:(?:{heads}|{soft})\s+)?(?P<brand>{brands}){_END}(?:\s*\(\s*{generic}\s*\))?"
         rf"|(?:{heads}\s+(?P<gen>{generic})|(?:{soft}\s+)?(?P<gfree>{_alt(free)})){_END}{tail}"
         # the cheap word first, then the look behind it (only where the word is)
         rf"|(?P<sig>{word})(?<=(?<![\p{{L}}\d]){_alt(sig.before)}\s{{1,3}}{word})"
@@ -155,7 +160,7 @@ def _name_and_rule(cat: _Catalogue, m: regex.Match[str]) -> tuple[str, str]:
     closer = m.group("paren") or m.group("follow")
     if closer is not None and cat.names[_key(closer)] in cat.brands:
         return cat.names[_key(closer)], "system.generic_brand"
-    return generic, "system.generic"
+    return generic, "system.long_form" if generic in cat.brands else "system.generic"
 
 
 def _end(text: str, m: regex.Match[str]) -> int:
