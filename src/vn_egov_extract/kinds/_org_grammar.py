@@ -20,6 +20,8 @@ _MAX_PLACE_WORDS = 6
 _LEVEL_LIST = frozenset({",", "/", "-"})
 _CONNECTORS = frozenset({"và", ",", "-", "&"})
 _GENERIC = -1
+# levels below the district: their units are often named after people
+_WARD_LEVELS = frozenset({"phường", "xã", "trấn", "quận", "p", "q"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,7 @@ class Grammar:
             # "TP", "Q." are abbreviations only in capitals; "Tỉnh ủy" is a body
             if lv.expands is not None and not toks[i].text[0].isupper():
                 continue
-            if end < len(toks) and toks[end].low == "ủy":
+            if end < len(toks) and (toks[end].low == "ủy" or toks[end].low in lv.not_before):
                 return None
             return end, lv.bare, lv.numbered
         return None
@@ -175,11 +177,21 @@ class Grammar:
             if end is not None:
                 return end, " ".join(seq) in lex.governors
         end = k + 1
-        if not tok.acronym and end < len(toks):
+        # the second word of a proper name ("Đắk Lắk điện tử") takes no lower-case syllable
+        in_proper_name = k > 0 and toks[k - 1].kind == "word" and toks[k - 1].cap
+        if not tok.acronym and not in_proper_name and end < len(toks):
             nxt = toks[end]
             if nxt.lower_word and nxt.gap == " " and nxt.low not in lex.stop_words:
                 end += 1
         return end, " ".join(t.low for t in toks[k:end]) in lex.governors
+
+    def tail(self, toks: Sequence[Tok], j: int) -> int | None:
+        """The end of a closing lower-case word ("… quốc gia") at ``j``."""
+        for seq in self.lex.tails:
+            end = match_seq(toks, j, seq)
+            if end is not None:
+                return end
+        return None
 
     def name(self, toks: Sequence[Tok], head: Head) -> int:
         """The end of the name after ``head`` (0 when there is none)."""
@@ -204,6 +216,8 @@ class Grammar:
                 break
             found = self.element(toks, k, governed, head.lowercase_names if n == 0 else ())
             if found is None:
+                tail = self.tail(toks, j) if n and conn is None else None
+                j = tail or j
                 break
             if conn == "," and comma is None:
                 comma = j
@@ -219,21 +233,30 @@ class Grammar:
     # --- people after a title ---------------------------------------------------------
 
     def person_cut(self, toks: Sequence[Tok], end: int, head_start: int) -> int:
-        """Where the body ends when a title's holder follows it: "Chủ tịch UBND tỉnh
-        Nguyễn Văn A" ends before "Nguyễn"."""
+        """Where the body ends when a person's name follows it: "Chủ tịch UBND tỉnh
+        Nguyễn Văn A" ends before "Nguyễn".
+
+        The person is a trailing run of 3-4 capitalised syllables from a surname (2 when a
+        place of 2+ syllables stands before it). Right after a level word the run may be all
+        person only after a title, and not after a ward-level word, where streets are named
+        after people ("phường Trần Hưng Đạo")."""
         lex = self.lex
-        if end == 0 or not lex.title_re.search(self.text, max(0, head_start - 48), head_start):
-            return end
         run = end
         while run > 0 and toks[run - 1].kind == "word" and toks[run - 1].cap:
             if run < end and toks[run].gap != " ":
                 break
             run -= 1
-        if " ".join(t.text for t in toks[run:end]) in lex.person_like_places:
+        if run == end or " ".join(t.text for t in toks[run:end]) in lex.person_like_places:
             return end
+        titled = lex.title_re.search(self.text, max(0, head_start - 48), head_start) is not None
+        ward = run > 0 and toks[run - 1].low in _WARD_LEVELS
         for q in range(run, end):
             rest = end - q
-            if toks[q].text in lex.surnames and (rest in (3, 4) or (rest == 2 and q - run >= 2)):
+            if toks[q].text not in lex.surnames:
+                continue
+            if q - run >= 2 and rest in (3, 4):
+                return q
+            if titled and (rest == 2 and q - run >= 2 or q == run and rest in (3, 4) and not ward):
                 return q
         return end
 
@@ -262,7 +285,7 @@ class Grammar:
             return None
         elif head.group == "named" and j < len(toks) and toks[j].low in {"các", "những"}:
             return None  # "Sở Y tế các tỉnh": one kind of body in many places
-        j = self._acronym_after(toks, j)
+        j = self._acronym_after(toks, j, self.lex.brands)
         cut = self.person_cut(toks, j, head_start)
         if cut != j and cut == 0 and head.group == "placed":
             return None
@@ -270,12 +293,12 @@ class Grammar:
         return toks[j - 1].end if j else head_end
 
     @staticmethod
-    def _acronym_after(toks: Sequence[Tok], j: int) -> int:
-        """Take a bracketed acronym right after the name: "… Việt Nam (VNPT)"."""
+    def _acronym_after(toks: Sequence[Tok], j: int, brands: frozenset[str]) -> int:
+        """Take a bracketed acronym or brand right after the name: "… Việt Nam (VNPT)"."""
         if (
             j + 2 < len(toks)
             and toks[j].text == "("
-            and toks[j + 1].acronym
+            and (toks[j + 1].acronym or toks[j + 1].text in brands)
             and toks[j + 2].text == ")"
             and not toks[j + 1].gap
             and not toks[j + 2].gap

@@ -49,6 +49,7 @@ class LevelEntry(PatternModel):
     form: str
     expands: str | None = None
     bare: bool = False
+    not_before: list[str] = []
 
 
 class OrgPatterns(PatternModel):
@@ -62,6 +63,7 @@ class OrgPatterns(PatternModel):
     person_like_places: list[str]
     levels: list[LevelEntry]
     compounds: list[str]
+    tails: list[str]
     governors: list[str]
     topics: list[str]
     lowercase_heads: dict[str, list[str]]
@@ -89,6 +91,7 @@ class Level:
     expands: str | None
     bare: bool
     numbered: bool  # "quận 1", "phường 3": a number may be the name
+    not_before: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,7 @@ class Lexicon:
     heads: dict[str, Head]  # by form; any-case forms also by their lower case
     levels: tuple[Level, ...]
     compounds: tuple[tuple[str, ...], ...]
+    tails: tuple[tuple[str, ...], ...]
     topics: tuple[tuple[str, ...], ...]
     governors: frozenset[str]
     stop_words: frozenset[str]
@@ -106,6 +110,7 @@ class Lexicon:
     title_re: regex.Pattern[str]
     surnames: frozenset[str]
     person_like_places: frozenset[str]
+    brands: frozenset[str]
     acronym_re: regex.Pattern[str]
     acronyms: dict[str, str]
 
@@ -188,7 +193,13 @@ def _compile_heads(p: OrgPatterns) -> tuple[regex.Pattern[str], dict[str, Head]]
 def _levels(p: OrgPatterns) -> tuple[Level, ...]:
     numbered = {"quận", "phường", "q", "p"}
     out = [
-        Level(tokens_of(e.form), e.expands, e.bare, tokens_of(e.form)[0] in numbered)
+        Level(
+            tokens_of(e.form),
+            e.expands,
+            e.bare,
+            tokens_of(e.form)[0] in numbered,
+            frozenset(w.lower() for w in e.not_before),
+        )
         for e in p.levels
     ]
     return tuple(sorted(out, key=lambda lv: len(lv.tokens), reverse=True))
@@ -201,12 +212,15 @@ def lexicon() -> Lexicon:
     head_re, heads = _compile_heads(p)
     topics = _with_acronyms(p.topics, p.acronyms)
     title_alt = _alternation(p.titles)
-    acronym_alt = _alternation(list(p.acronyms))
+    # an acronym head spells out like any other acronym ("BCĐ" → "Ban Chỉ đạo")
+    acronyms = {h.form: h.expands for h in heads.values() if h.expands} | dict(p.acronyms)
+    acronym_alt = _alternation(list(acronyms))
     return Lexicon(
         head_re=head_re,
         heads=heads,
         levels=_levels(p),
         compounds=tuple(sorted({tokens_of(c) for c in p.compounds}, key=len, reverse=True)),
+        tails=tuple(tokens_of(t) for t in p.tails),
         topics=tuple(sorted({tokens_of(t) for t in topics}, key=len, reverse=True)),
         governors=frozenset(" ".join(tokens_of(g)) for g in p.governors),
         stop_words=frozenset(w.lower() for w in p.stop_words),
@@ -218,8 +232,9 @@ def lexicon() -> Lexicon:
         ),
         surnames=frozenset(p.surnames),
         person_like_places=frozenset(p.person_like_places),
+        brands=frozenset(e.form for e in p.heads.brand),
         acronym_re=regex.compile(
             r"(?<![\p{L}\d&\-])(?:" + acronym_alt + r")(?:(?<=\.)|(?![\p{L}\d&]|-\p{L}))"
         ),
-        acronyms=dict(p.acronyms),
+        acronyms=acronyms,
     )
