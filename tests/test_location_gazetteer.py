@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from vn_egov_extract import extract
+from vn_egov_extract import Extractor
 from vn_egov_extract.kinds._gazetteer import Unit, fold, gazetteer, patterns
 
 _UNIT_WORD = {
@@ -25,8 +25,11 @@ _UNIT_WORD = {
 }
 
 
+_ONLY_LOCATIONS = Extractor(kinds=["location"])
+
+
 def _locations(text: str) -> list[dict[str, object]]:
-    return [r.model_dump() for r in extract(text).records if r.kind == "location"]
+    return [r.model_dump() for r in _ONLY_LOCATIONS(text).records]
 
 
 def _units(level: str) -> list[Unit]:

@@ -70,6 +70,7 @@ class LocationPatterns(PatternModel):
     person_cues: list[str]
     not_unit_cues: list[str]
     person_name_parts: list[str]
+    org_heads: list[str]
     not_name_starts: list[str]
     plural_words: list[str]
     not_names: list[str]
@@ -225,6 +226,16 @@ def _key(short: str) -> str:
     return _fold_view(_canon(short))
 
 
+def _add_without_apostrophes(gaz: Gazetteer) -> None:
+    """Also key "Ea H'leo" as "ea hleo": the apostrophe is often dropped in prose."""
+    for key in [k for k in gaz.units if "'" in k]:
+        plain = key.replace("'", "")
+        if plain not in gaz.units:
+            gaz.units[plain] = gaz.units[key]
+            if key in gaz.bare:
+                gaz.bare.add(plain)
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, built once per process from the package's data files."""
@@ -258,6 +269,7 @@ def gazetteer() -> Gazetteer:
             gaz.units[fold(alias)] = gaz.units[target]
             if target in gaz.bare:
                 gaz.bare.add(fold(alias))
+    _add_without_apostrophes(gaz)
     _CANON.clear()  # the build is done once: free its memo
     _key.cache_clear()
     return gaz

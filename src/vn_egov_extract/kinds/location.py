@@ -85,6 +85,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "person_cues": frozenset(p.person_cues),
         "not_unit_cues": frozenset(p.not_unit_cues),
         "person_parts": frozenset(p.person_name_parts),
+        "org_heads": frozenset(p.org_heads),
         "not_starts": frozenset(p.not_name_starts),
         "plural": frozenset(p.plural_words),
         "not_names": frozenset(fold(w) for w in p.not_names),
@@ -178,14 +179,20 @@ def _cue_before(text: str, start: int) -> str | None:
     return None
 
 
+def _after_org_head(prefix: str) -> bool:
+    """Whether capitalised words before a name end with an organisation's head word whose
+    last syllable is also a family name ("Tỉnh Đoàn Lạng Sơn", "Công An Hà Nội")."""
+    return any(prefix == head or prefix.endswith(" " + head) for head in _word_sets()["org_heads"])
+
+
 def _bare_ok(text: str, toks: list[tuple[int, int]], i: int, n: int, run_start: int) -> bool:
     """Whether a bare name at ``toks[i:i+n]`` of a capitalised run is a place, not a person."""
     words = _word_sets()
-    for a, b in toks[:i]:
-        word = text[a:b]
-        lower = word.lower()
-        if lower in words["person_parts"] or lower in words["person_cues"]:
-            return False
+    if i and not _after_org_head(text[toks[0][0] : toks[i - 1][1]].lower()):
+        for a, b in toks[:i]:
+            lower = text[a:b].lower()
+            if lower in words["person_parts"] or lower in words["person_cues"]:
+                return False
     if i + n < len(toks):
         a, b = toks[i + n]
         nxt = text[a:b]
