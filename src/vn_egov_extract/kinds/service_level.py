@@ -50,7 +50,10 @@ class ServiceLevelPatterns(PatternModel):
 
 
 _END = r"(?![\p{L}\d])"
-_LEVEL = r"[1-4](?!\d)"
+# a level figure, Arabic or Roman ("mức độ III, IV"; the view is lower-cased)
+_LEVEL = r"(?:[1-4](?!\d)|(?:iv|i{1,3})(?![\p{L}\d]))"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_FIGURE = regex.compile(r"[1-4]|(?<![\p{L}])(?:iv|i{1,3})(?![\p{L}])")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n")
 
 
@@ -96,7 +99,7 @@ def _compiled() -> _Compiled:
         blocking=_words(p.blocking),
         strict_blocking=_words(p.blocking + p.strict_blocking),
         strict=frozenset(phrase_key(k) for k in p.strict_keywords),
-        ranges=regex.compile(rf"([1-4])\s*{alternation(p.range_separators)}\s*([1-4])"),
+        ranges=regex.compile(rf"({_LEVEL})\s*{alternation(p.range_separators)}\s*({_LEVEL})"),
         spec=p,
     )
 
@@ -106,12 +109,18 @@ def parse_levels(surface: str) -> list[int]:
 
     >>> parse_levels("2, 3 và 4"), parse_levels("3,4"), parse_levels("2-4"), parse_levels("4")
     ([2, 3, 4], [3, 4], [2, 3, 4], [4])
+    >>> parse_levels("iii, iv"), parse_levels("ii-iv")
+    ([3, 4], [2, 3, 4])
     """
-    found = {int(d) for d in regex.findall(r"[1-4]", surface)}
+    found = {_level(f) for f in _FIGURE.findall(surface)}
     for m in _compiled().ranges.finditer(surface):
-        low, high = sorted((int(m.group(1)), int(m.group(2))))
+        low, high = sorted((_level(m.group(1)), _level(m.group(2))))
         found.update(range(low, high + 1))
     return sorted(found)
+
+
+def _level(figure: str) -> int:
+    return _ROMAN[figure] if figure in _ROMAN else int(figure)
 
 
 def _last(pattern: regex.Pattern[str], window: str) -> int:

@@ -34,10 +34,10 @@ class SystemEntry(PatternModel):
 
     name: str
     brand: bool = False
-    aliases: list[str] = []
-    after_head: list[str] = []
-    long_forms: list[str] = []
-    acronyms: list[str] = []
+    aliases: tuple[str, ...] = ()
+    after_head: tuple[str, ...] = ()
+    long_forms: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
 
 
 class SignatureRule(PatternModel):
@@ -101,7 +101,8 @@ def _build_pattern(p: SystemPatterns) -> str:
         rf"(?:(?:{heads}|{soft})\s+)?(?P<brand>{brands}){_END}(?:\s*\(\s*{generic}\s*\))?"
         rf"|(?:{heads}\s+(?P<gen>{generic})|(?:{soft}\s+)?(?P<gfree>{_alt(free)})){_END}{tail}"
         # the cheap word first, then the look behind it (only where the word is)
-        rf"|(?P<sig>{word})(?<=(?<![\p{{L}}\d]){_alt(sig.before)}\s{{1,3}}{word})"
+        rf"|(?P<sig>{word})"
+        rf"(?<=(?<![\p{{L}}\d]){_alt(sig.before)}\s{{1,3}}(?:\d[\d.,]{{0,12}}\s{{1,3}})?{word})"
         rf"(?!\s+{_alt(sig.not_after)}{_END}){_END}"
         r")"
     )
