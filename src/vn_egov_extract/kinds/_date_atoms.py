@@ -99,110 +99,176 @@ def _fragments() -> dict[str, str]:
     numw = "(?:" + "|".join(regex.escape(x) for x in nums) + ")"
     return {
         "month": rf"(?:\d{{1,2}}|{alt(w.month_words)}){_E}",
-        "yrel": alt([k for k in w.unit_shifts]),
-        "count": rf"(?:\d{{1,3}}|{numw}(?:\s+{numw}){{0,3}}){_E}",
+        "yrel": alt(w.unit_shifts),
+        "count": rf"(?:\d{{1,3}}|{numw}(?:\s+{numw}){{0,3}})",
         "part": alt([p.word for p in w.parts_of_day]),
-        "reldays": alt(w.relative_days),
-        "weekday": rf"(?:thứ\s+{alt(w.weekday_words)}|{alt(w.sunday_words)})",
-        "clockpre": alt(w.clock_prefixes),
         "shift": alt(w.unit_shifts),
-        "units": alt(w.unit_words),
         "past": alt(w.span_past),
         "future": alt(w.span_future),
         "ago": alt(w.ago),
         "first": alt(w.period_first),
         "last": alt(w.period_last),
-        "half": alt(w.half_words),
         "now": alt(w.until_now),
-        "spanw": alt(w.span_words),
     }
 
 
-def _year_part(group: str = "y") -> str:
+def year_part() -> str:
     """An optional year after a month, a quarter or a day-month ("/2020", " năm 2020",
-    " năm nay")."""
+    " năm nay"): groups ``y`` and ``yrel``."""
     f = _fragments()
     return (
-        rf"(?:(?:\s*[/\-.]\s*|\s+(?:của\s+)?năm\s+|\s*,\s*|\s+)(?P<{group}>{_Y4})"
-        rf"|\s+(?:của\s+)?năm\s+(?P<{group}rel>{f['yrel']}){_E})?"
+        rf"(?:(?:\s*[/\-.]\s*|\s+(?:của\s+)?năm\s+|\s*,\s*|\s+)(?P<y>{_Y4})"
+        rf"|\s+(?:của\s+)?năm\s+(?P<yrel>{f['yrel']}){_E})?"
+    )
+
+
+def literal_led(phrases: list[str], body: str = "") -> tuple[regex.Pattern[str], ...]:
+    """One pattern per first word of ``phrases`` (group ``w`` is the phrase), then ``body``.
+
+    A pattern that starts with a literal word is found by a fast string search, where one
+    alternation of many words would be tried at every position of the text.
+
+    >>> [p.pattern[:24] for p in literal_led(["hôm nay", "hôm qua", "bữa nay"])]
+    ['(?<![\\p{L}\\d])(?P<w>bữa', '(?<![\\p{L}\\d])(?P<w>hôm']
+    """
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        groups.setdefault(first, []).append(rest)
+    out = []
+    for first, rests in sorted(groups.items()):
+        tails = [r for r in rests if r]
+        tail = rf"\s+{alt(tails)}" if tails else ""
+        if tails and "" in rests:
+            tail = f"(?:{tail})?"
+        out.append(regex.compile(rf"{_B}(?P<w>{regex.escape(first)}{tail}){_E}{body}"))
+    return tuple(out)
+
+
+# look-behinds, searched in a short window ending where an atom starts
+BEFORE_DAY = regex.compile(rf"{_B}(?P<pre>ngày|hôm|mồng|mùng)\s+(?:(?:mồng|mùng)\s+)?$")
+BEFORE_MONTH_DAY = regex.compile(
+    rf"(?:{_B}(?P<pre>ngày|hôm)\s+)?(?:{_B}(?P<mong>mồng|mùng)\s+)?{_B}(?P<d>\d{{1,2}})\s+$"
+)
+BEFORE_MONTH_EDGE = regex.compile(
+    rf"{_B}(?P<unit>ngày|tuần)\s+(?P<which>đầu\s+tiên|cuối\s+cùng)\s+(?:của\s+)?$"
+)
+
+
+@functools.cache
+def before_count() -> regex.Pattern[str]:
+    """A count ("9", "ba", "mười hai") ending right before a position."""
+    return regex.compile(rf"{_B}(?P<n>{_fragments()['count']})\s+$")
+
+
+@functools.cache
+def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
+    """Every atom regex, compiled once; all match on the lower-cased view and start with
+    a digit or a literal word, so that scanning a text stays cheap."""
+    f = _fragments()
+    w = words()
+    c = regex.compile
+    return {
+        "dmy": (
+            c(
+                r"(?<![\p{L}\d/.,:\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)"
+                r"(?P<y>\d{4}|\d{2})(?![\d/]|[.,]\d|\s*%|-?\p{L})"
+            ),
+        ),
+        "dm": (
+            c(
+                r"(?<![\p{L}\d/.,:\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})"
+                r"(?![\d/]|[.,]\d|\s*%|\p{L}|\s*-\s*\d)"
+                rf"(?:\s+năm\s+(?P<y>{_Y4}))?"
+            ),
+        ),
+        # "tháng 6", "tháng 01/2021", "tháng 3 năm ngoái"; a day before it is looked up
+        "month": (
+            c(
+                rf"{_B}tháng\s+(?P<m>{f['month']})(?!\s*[/\-.]\s*\d{{1,2}}{_E})"
+                + year_part()
+                + rf"(?:\s+(?P<mod>tới|vừa\s+qua|vừa\s+rồi){_E})?"
+            ),
+        ),
+        "mdy": (c(rf"{_B}tháng\s+(?P<m>{f['month']})\s+(?P<d>\d{{1,2}}),\s*(?P<y>{_Y4})"),),
+        "month_year": (
+            c(r"(?<![\p{L}\d/.,:\-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d|\s*%|-?\p{L})"),
+        ),
+        "quarter": (
+            c(
+                rf"{_B}quý\s+(?P<q>{alt(w.quarter_words)}|\d){_E}"
+                rf"(?!\s*[/\-.]\s*\d{{1,2}}{_E})" + year_part()
+            ),
+        ),
+        "year": (c(rf"{_B}năm\s+(?P<y>{_Y4})(?!\s*-\s*\d)"),),
+        "years": (
+            c(
+                r"(?<![\p{L}\d/.,:\-])(?P<y1>(?:1[89]|20)\d\d)"
+                rf"\s*-\s*(?:năm\s+)?(?P<y2>{_Y4})"
+            ),
+        ),
+        "bare_year": (
+            c(
+                r"(?<![\p{L}\d/.,:\-])(?P<y>(?:1[89]|20)\d\d)(?![\d/:]|[.,]\d|\s*%|\p{L})"
+                r"(?!\s*-\s*\d|-\p{L})"
+            ),
+        ),
+        # "9 tháng đầu năm 2020" (the count is looked up before), "nửa đầu năm"
+        "first_months": tuple(
+            c(
+                rf"{_B}(?P<lead>{lead})\s+(?:(?P<first>{f['first']})|(?P<last>{f['last']}))"
+                rf"\s+(?:của\s+)?năm{_E}(?:\s+(?P<y>{_Y4})|\s+(?P<yrel>{f['yrel']}){_E})?"
+            )
+            for lead in ["tháng", *w.half_words]
+        ),
+        "relday": literal_led(list(w.relative_days)),
+        "part_rel": literal_led(
+            [p.word for p in w.parts_of_day],
+            rf"\s+(?:hôm\s+|ngày\s+)?(?P<rel>{alt(w.relative_days_after_part)}){_E}",
+        ),
+        # "năm ngoái", "tuần sau"; with a count before: "2 tháng qua", "23 ngày trước"
+        "units": literal_led(
+            list(w.unit_words),
+            rf"\s+(?:(?P<past>{f['past']})|(?P<future>{f['future']})|(?P<shift>{f['shift']})){_E}",
+        ),
+        "weekday": literal_led(
+            [f"thứ {x}" for x in w.weekday_words] + list(w.sunday_words),
+            rf"(?:\s+(?:của\s+)?tuần\s+(?P<wk>này|nay|tới|sau|trước|rồi|qua|vừa\s+qua){_E}"
+            rf"|\s+(?P<mod>tới|vừa\s+rồi|vừa\s+qua|trước|này|sau){_E})?",
+        ),
+        "clock": (
+            c(
+                r"(?<![\p{L}\d:.,/])(?:(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?(?![\d:]|[.,]\d)"
+                r"|(?P<h2>\d{1,2})\s?(?P<hsep>h|g)(?P<mi2>\d{2})?(?![\p{L}\d]))"
+            ),
+            # "8 giờ 30", "3 giờ rưỡi", "11 giờ kém 15" (the hour is looked up before)
+            c(
+                rf"{_B}giờ{_E}(?:\s+(?P<half>rưỡi)|\s+kém\s+(?P<kem>\d{{1,2}})(?:\s+phút)?"
+                r"|\s+(?P<mi3>\d{1,2})(?:\s+phút)?)?(?![\p{L}\d])"
+            ),
+        ),
+        "dayonly": (c(rf"{_B}ngày\s+(?P<d>\d{{1,2}})(?![\d/.\-]|\s*tháng)"),),
+        "year_start": (c(rf"{_B}đầu\s+năm(?:\s+(?P<y>{_Y4}))?{_E}"),),
+    }
+
+
+@functools.cache
+def clock_tail() -> regex.Pattern[str]:
+    """What may follow a clock reading: "AM", or a part of the day and "nay"/"mai"."""
+    f = _fragments()
+    return regex.compile(
+        rf"\s*(?P<ampm>am|pm)(?![\p{{L}}])|\s+(?P<part>{f['part']}){_E}"
+        rf"(?:\s+(?P<rel>hôm\s+nay|nay|ngày\s+mai|mai|hôm\s+qua|qua){_E})?"
     )
 
 
 @functools.cache
-def patterns() -> dict[str, regex.Pattern[str]]:
-    """Every atom regex, compiled once; all match on the lower-cased view."""
-    f = _fragments()
-    c = regex.compile
-    return {
-        "dmy": c(
-            rf"(?:{_B}(?P<pre>ngày|hôm|mồng|mùng)\s+(?:(?:mồng|mùng)\s+)?)?"
-            r"(?<![\p{L}\d/.,:\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)"
-            r"(?P<y>\d{4}|\d{2})(?![\d/]|[.,]\d|\s*%|-?\p{L})"
-        ),
-        "dm": c(
-            rf"(?:{_B}(?P<pre>ngày|hôm|mồng|mùng)\s+(?:(?:mồng|mùng)\s+)?)?"
-            r"(?<![\p{L}\d/.,:\-])(?P<d>\d{1,2})(?P<sep>[/\-])(?P<m>\d{1,2})"
-            r"(?![\d/]|[.,]\d|\s*%|\p{L}|\s*-\s*\d)"
-            rf"(?:\s+năm\s+(?P<y>{_Y4}))?"
-        ),
-        "dm_words": c(
-            rf"(?:{_B}(?P<pre>ngày|hôm)\s+)?(?:{_B}(?P<mong>mồng|mùng)\s+)?"
-            rf"{_B}(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>{f['month']})" + _year_part()
-        ),
-        "mdy": c(rf"{_B}tháng\s+(?P<m>{f['month']})\s+(?P<d>\d{{1,2}}),\s*(?P<y>{_Y4})"),
-        "edge_day": c(
-            rf"{_B}(?P<unit>ngày|tuần)\s+(?P<which>đầu\s+tiên|cuối\s+cùng)\s+(?:của\s+)?"
-            rf"tháng\s+(?P<m>{f['month']})" + _year_part()
-        ),
-        "month": c(
-            rf"{_B}tháng\s+(?P<m>{f['month']})(?!\s*[/\-.]\s*\d{{1,2}}{_E})"
-            + _year_part()
-            + rf"(?:\s+(?P<mod>tới|vừa\s+qua|vừa\s+rồi){_E})?"
-        ),
-        "month_year": c(
-            r"(?<![\p{L}\d/.,:\-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d|\s*%|-?\p{L})"
-        ),
-        "quarter": c(
-            rf"{_B}quý\s+(?P<q>{alt(words().quarter_words)}|\d){_E}(?!\s*[/\-.]\s*\d{{1,2}}{_E})"
-            + _year_part()
-        ),
-        "year": c(rf"{_B}năm\s+(?P<y>{_Y4})(?!\s*-\s*\d)"),
-        "years": c(
-            rf"(?:{_B}(?P<cue>{f['spanw']})\s+)?(?<![\p{{L}}\d/.,:\-])(?P<y1>\d{{4}})"
-            rf"\s*-\s*(?:năm\s+)?(?P<y2>{_Y4})"
-        ),
-        "bare_year": c(r"(?<![\p{L}\d/.,:\-])(?P<y>(?:1[89]|20)\d\d)(?![\d/:]|[.,]\d|\s*%|\p{L})"
-                       r"(?!\s*-\s*\d|-\p{L})"),
-        "first_months": c(
-            rf"{_B}(?:(?P<n>{f['count']})\s+tháng|(?P<half>{f['half']}))\s+"
-            rf"(?:(?P<first>{f['first']})|(?P<last>{f['last']}))\s+(?:của\s+)?năm{_E}"
-            rf"(?:\s+(?P<y>{_Y4})|\s+(?P<yrel>{f['yrel']}){_E})?"
-        ),
-        "relday": c(rf"{_B}(?P<rel>{f['reldays']}){_E}"),
-        "part_rel": c(
-            rf"{_B}(?P<part>{f['part']})\s+(?P<rel>{alt(words().relative_days_after_part)}){_E}"
-        ),
-        "unit_rel": c(rf"{_B}(?P<unit>tuần|tháng|quý|năm)\s+(?P<shift>{f['shift']}){_E}"),
-        "n_units": c(
-            rf"{_B}(?P<n>{f['count']})\s+(?P<unit>{f['units']})\s+"
-            rf"(?:(?P<past>{f['past']})|(?P<future>{f['future']})|(?P<ago>{f['ago']})){_E}"
-        ),
-        "weekday": c(
-            rf"{_B}(?P<wd>{f['weekday']}){_E}"
-            rf"(?:\s+(?:của\s+)?tuần\s+(?P<wk>này|nay|tới|sau|trước|rồi|qua|vừa\s+qua){_E}"
-            rf"|\s+(?P<mod>tới|vừa\s+rồi|vừa\s+qua|trước|này|sau){_E})?"
-        ),
-        "clock": c(
-            rf"(?:{_B}(?P<pre>{f['clockpre']})\s+)?"
-            r"(?<![\p{L}\d:.,/])(?:(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?(?![\d:]|[.,]\d)"
-            r"|(?P<h2>\d{1,2})\s?(?P<hsep>h|g)(?P<mi2>\d{2})?(?![\p{L}\d])"
-            rf"|(?P<h3>\d{{1,2}}|{f['count']})\s+giờ{_E}(?:\s+(?P<half>rưỡi)"
-            r"|\s+kém\s+(?P<kem>\d{1,2})(?:\s+phút)?|\s+(?P<mi3>\d{1,2})(?:\s+phút)?)?(?![\p{L}\d]))"
-            rf"(?:\s*(?P<ampm>am|pm)(?![\p{{L}}])|\s+(?P<part>{f['part']}){_E}"
-            rf"(?:\s+(?P<rel>hôm\s+nay|nay|ngày\s+mai|mai|hôm\s+qua|qua){_E})?)?"
-        ),
-        "part": c(rf"{_B}(?P<part>{f['part']}){_E}"),
-        "dayonly": c(rf"{_B}ngày\s+(?P<d>\d{{1,2}})(?![\d/.\-]|\s*tháng)"),
-        "year_start": c(rf"{_B}đầu\s+năm(?:\s+(?P<y>{_Y4}))?{_E}"),
-        "now": c(rf"{_B}(?:{f['now']}){_E}"),
-    }
+def until_now() -> regex.Pattern[str]:
+    """ "nay", "hiện nay" right after "đến" (matched at a position)."""
+    return regex.compile(rf"{_fragments()['now']}{_E}")
+
+
+def scan(low: str, name: str) -> Iterator[regex.Match[str]]:
+    """Every match of the patterns named ``name`` in ``low``."""
+    for pattern in patterns()[name]:
+        yield from pattern.finditer(low)

@@ -13,7 +13,18 @@ from collections.abc import Callable, Iterator
 import regex
 
 from . import _calendar as cal
-from ._date_atoms import Atom, fixed, in_year, patterns, relative_fn
+from ._date_atoms import (
+    BEFORE_DAY,
+    BEFORE_MONTH_DAY,
+    BEFORE_MONTH_EDGE,
+    Atom,
+    before_count,
+    clock_tail,
+    fixed,
+    in_year,
+    relative_fn,
+    scan,
+)
 from ._date_lexicon import key, tail_re, words
 from ._numerals import parse_number_words
 
@@ -84,9 +95,15 @@ def _day(mo: int, d: int) -> Make:
 # --- days -----------------------------------------------------------------------------------
 
 
+def _with_day_word(low: str, start: int) -> tuple[int, bool]:
+    """Where a day starts once a "ngày"/"mồng" before it is included, and whether one is."""
+    m = BEFORE_DAY.search(low, max(0, start - 16), start)
+    return (m.start(), True) if m else (start, False)
+
+
 def find_dmy(low: str) -> Iterator[Atom]:
     """ "21/02/2020", "27-10-2020", "21.02.2020", "3/3/17", "ngày 07/3/2019"."""
-    for m in patterns()["dmy"].finditer(low):
+    for m in scan(low, "dmy"):
         y = int(m["y"])
         if len(m["y"]) == 2:
             if m["sep"] != "/":
@@ -95,46 +112,33 @@ def find_dmy(low: str) -> Iterator[Atom]:
         span = cal.day_span(y, int(m["m"]), int(m["d"]))
         if span is None:
             continue  # "31/02/2020" is not a date
-        numeric = not m["pre"]
-        yield Atom(m.start(), m.end(), "day", "date.dmy", "day", fixed(span), numeric=numeric)
+        start, pre = _with_day_word(low, m.start())
+        yield Atom(start, m.end(), "day", "date.dmy", "day", fixed(span), numeric=not pre)
 
 
 def find_day_month(low: str) -> Iterator[Atom]:
     """ "ngày 29/4", "Sáng 21-2", "29/4 năm 2020": the year from the article when absent."""
-    for m in patterns()["dm"].finditer(low):
+    for m in scan(low, "dm"):
         d, mo = int(m["d"]), int(m["m"])
         if not 1 <= mo <= 12 or cal.day_span(2000, mo, d) is None:
             continue
-        if m["sep"] == "-":
-            if not (m["pre"] or before(low, m.start(), "dash_day_month_cues")):
-                continue  # "từ 10-12": a range of figures unless a day word says otherwise
-        elif not (m["pre"] or before(low, m.start(), "day_month_cues")):
-            if before(low, m.start(), "not_date_before") or not _AFTER_DAY_MONTH.match(
-                low, m.end()
-            ):
+        start, pre = _with_day_word(low, m.start())
+        if m["sep"] != "/":
+            if not (pre or before(low, start, "dash_day_month_cues")):
+                continue  # "từ 10-12", "15.6": figures unless a day word says otherwise
+        elif not (pre or before(low, start, "day_month_cues")):
+            if before(low, start, "not_date_before") or not _AFTER_DAY_MONTH.match(low, m.end()):
                 continue  # "có 3/4 xã": a count the ratio kind reads
+            if (d, mo) == (24, 7):
+                continue  # "hỗ trợ 24/7": around the clock
         y = _int(m["y"])
         rule = "date.dmy" if y else "date.day_month"
-        yield Atom(m.start(), m.end(), "day", rule, "day", in_year(y, None, _day(mo, d)))
-
-
-def find_day_month_words(low: str) -> Iterator[Atom]:
-    """ "ngày 6 tháng 10 năm 2020", "mồng 3 tháng 3", "9 tháng 1 2015"."""
-    for m in patterns()["dm_words"].finditer(low):
-        mo = month_of(m["m"])
-        y, shift, ok = _year_part(m)
-        if mo is None or not ok or not (m["pre"] or m["mong"] or y or shift is not None):
-            continue  # "3 tháng 3" alone may be "3 months" then a figure
-        d = int(m["d"])
-        if cal.day_span(y or 2000, mo, d) is None:
-            continue
-        rule = "date.dmy" if y else "date.day_month"
-        yield Atom(m.start(), m.end(), "day", rule, "day", in_year(y, shift, _day(mo, d)))
+        yield Atom(start, m.end(), "day", rule, "day", in_year(y, None, _day(mo, d)))
 
 
 def find_month_day_year(low: str) -> Iterator[Atom]:
     """ "Tháng Mười Hai 29, 2013": the English order some sites use."""
-    for m in patterns()["mdy"].finditer(low):
+    for m in scan(low, "mdy"):
         mo = month_of(m["m"])
         span = cal.day_span(int(m["y"]), mo, int(m["d"])) if mo else None
         if span:
@@ -159,32 +163,37 @@ def _edge(mo: int, first: bool, week: bool) -> Make:
     return make
 
 
-def find_edge_of_month(low: str) -> Iterator[Atom]:
-    """ "ngày đầu tiên của tháng 3", "tuần đầu tiên của tháng 9 năm 2017"."""
-    for m in patterns()["edge_day"].finditer(low):
-        mo = month_of(m["m"])
-        y, shift, ok = _year_part(m)
-        if mo is None or not ok:
-            continue
-        week = m["unit"] == "tuần"
-        fn = in_year(y, shift, _edge(mo, m["which"].startswith("đầu"), week))
-        grain = "period" if week else "day"
-        yield Atom(m.start(), m.end(), grain, "date.edge_of_month", grain, fn)
-
-
 def find_relative_days(low: str) -> Iterator[Atom]:
     """ "hôm qua", "ngày mai", "tối nay", "trưa mai": days counted from the article's date."""
     w = words()
-    for m in patterns()["relday"].finditer(low):
-        shift = w.relative_days[key(m["rel"])]
+    for m in scan(low, "relday"):
+        shift = w.relative_days[key(m["w"])]
         yield Atom(m.start(), m.end(), "relday", "date.relative", "day", _days_from(shift))
-    for m in patterns()["part_rel"].finditer(low):
+    for m in scan(low, "part_rel"):
         shift = w.relative_days_after_part[key(m["rel"])]
         yield Atom(m.start(), m.end(), "relday", "date.relative", "day", _days_from(shift))
 
 
 def _days_from(shift: int) -> Callable[[dt.date | None, dt.date | None], cal.Interval | None]:
     return relative_fn(lambda pub: cal.unit_span("day", pub, shift))
+
+
+def _weekday_fn(wd: int, wk: str, mod: str) -> Callable[[dt.date | None, dt.date | None], cal.Interval | None]:
+    if wk:
+        weeks = {"này": 0, "nay": 0, "tới": 1, "sau": 1}.get(wk, -1)
+
+        def in_week(pub: dt.date) -> cal.Interval:
+            day = cal.week_span(pub)[0] + dt.timedelta(days=7 * weeks + wd)
+            return day, day
+
+        return relative_fn(in_week)
+    direction = {"tới": 1, "sau": 1, "này": 0, "": 0}.get(mod, -1)
+
+    def near(pub: dt.date) -> cal.Interval:
+        day = cal.weekday_near(pub, wd, direction)
+        return day, day
+
+    return relative_fn(near)
 
 
 def find_weekdays(low: str) -> Iterator[Atom]:
@@ -195,29 +204,16 @@ def find_weekdays(low: str) -> Iterator[Atom]:
     date ("thứ 2 ngày 6/2") or after a part of the day ("sáng chủ nhật").
     """
     w = words()
-    for m in patterns()["weekday"].finditer(low):
-        name = key(m["wd"])
-        wd = 6 if name in w.sunday_words else w.weekday_words[name.split(" ", 1)[1]]
+    for m in scan(low, "weekday"):
+        name = key(m["w"])
+        sunday = name in w.sunday_words
+        wd = 6 if sunday else w.weekday_words[name.split(" ", 1)[1]]
         wk, mod = key(m["wk"] or ""), key(m["mod"] or "")
-        if wk:
-            weeks = {"này": 0, "nay": 0, "tới": 1, "sau": 1}.get(wk, -1)
-
-            def compute(pub: dt.date, wd: int = wd, weeks: int = weeks) -> cal.Interval:
-                day = cal.week_span(pub)[0] + dt.timedelta(days=7 * weeks + wd)
-                return day, day
-        else:
-            direction = {"tới": 1, "sau": 1, "này": 0, "": 0}.get(mod, -1)
-
-            def compute(pub: dt.date, wd: int = wd, direction: int = direction) -> cal.Interval:
-                day = cal.weekday_near(pub, wd, direction)
-                return day, day
-
         alone = bool(wk or mod) or _whole_line(low, m.start(), m.end())
-        if name in w.sunday_words and not before(low, m.start(), "recurrence"):
+        if sunday and not before(low, m.start(), "recurrence"):
             alone = True  # "chủ nhật" is never an ordinal
-        yield Atom(
-            m.start(), m.end(), "weekday", "date.weekday", "day", relative_fn(compute), emit=alone
-        )
+        fn = _weekday_fn(wd, wk, mod)
+        yield Atom(m.start(), m.end(), "weekday", "date.weekday", "day", fn, emit=alone)
 
 
 def _whole_line(low: str, start: int, end: int) -> bool:
@@ -230,34 +226,65 @@ def _whole_line(low: str, start: int, end: int) -> bool:
 # --- months, quarters, years, periods -------------------------------------------------------
 
 
+def _month_fn(mo: int, mod: str) -> Callable[[dt.date | None, dt.date | None], cal.Interval | None]:
+    """ "tháng 3 tới" (the next March), "tháng 3 vừa qua" (the last one)."""
+
+    def compute(pub: dt.date) -> cal.Interval | None:
+        y = pub.year
+        if mod == "tới" and mo <= pub.month:
+            y += 1
+        elif mod != "tới" and mo > pub.month:
+            y -= 1
+        return cal.month_span(y, mo)
+
+    return relative_fn(compute)
+
+
 def find_months(low: str) -> Iterator[Atom]:
-    """ "tháng 01/2021", "tháng 3 năm 2020", "tháng sáu", "tháng 3 tới", "12/2020"."""
-    for m in patterns()["month"].finditer(low):
+    """ "tháng 01/2021", "tháng 3 năm 2020", "tháng sáu", "tháng 3 tới", "12/2020"; with a
+    day before: "ngày 6 tháng 10 năm 2020", "mồng 3 tháng 3", "ngày đầu tiên của tháng 3"."""
+    for m in scan(low, "month"):
         mo = month_of(m["m"])
         y, shift, ok = _year_part(m)
-        if mo is None or not ok or (m["m"] == "năm" and y is None):
-            continue  # "tháng 13"; "tháng năm" alone is "month, year"
-        if before(low, m.start(), "recurrence") or low.startswith(" lần", m.end()):
+        if mo is None or not ok:
+            continue  # "tháng 13"
+        end = m.end("y") if m["y"] else (m.end("yrel") if m["yrel"] else m.end("m"))
+        window = max(0, m.start() - 24)
+        day = BEFORE_MONTH_DAY.search(low, window, m.start())
+        if day and m["m"] == "năm" and not (day["pre"] or day["mong"]):
+            n = int(day["d"])  # "6 tháng năm 2021": the first six months of 2021, not 6 May
+            if 1 <= n <= 12 and (y or shift is not None):
+                fn = in_year(y, shift, lambda yy, n=n: cal.months_span(yy, 1, n))
+                rule = "date.period.first_months"
+                yield Atom(day.start(), end, "period", rule, "period", fn)
+            continue
+        if day:
+            if day["pre"] or day["mong"] or y or shift is not None:
+                d = int(day["d"])
+                if cal.day_span(y or 2000, mo, d) is not None:
+                    rule = "date.dmy" if y else "date.day_month"
+                    fn = in_year(y, shift, _day(mo, d))
+                    yield Atom(day.start(), end, "day", rule, "day", fn)
+            continue  # "3 tháng 3" alone: a duration then a figure
+        edge = BEFORE_MONTH_EDGE.search(low, window, m.start())
+        if edge:
+            week = edge["unit"] == "tuần"
+            fn = in_year(y, shift, _edge(mo, edge["which"].startswith("đầu"), week))
+            grain = "period" if week else "day"
+            yield Atom(edge.start(), end, grain, "date.edge_of_month", grain, fn)
+            continue
+        if m["m"] == "năm" and y is None:
+            continue  # "ngày, tháng, năm": not May
+        if before(low, m.start(), "recurrence") or low.startswith(" lần", m.end("m")):
             continue  # "mỗi tháng", "tháng 2 lần"
-        if _DIGIT_BEFORE.search(low, max(0, m.start() - 4), m.start()):
-            continue  # "3 tháng 3": a duration then a figure, or a day the day rule reads
         mod = key(m["mod"] or "")
         if mod and y is None and shift is None:
-
-            def compute(pub: dt.date, mo: int = mo, ahead: bool = mod == "tới") -> cal.Interval:
-                y = pub.year + (1 if ahead and mo <= pub.month else 0)
-                y -= 1 if not ahead and mo > pub.month else 0
-                span = cal.month_span(y, mo)
-                assert span is not None
-                return span
-
-            yield Atom(m.start(), m.end(), "month", "date.month", "month", relative_fn(compute))
+            yield Atom(m.start(), m.end(), "month", "date.month", "month", _month_fn(mo, mod))
             continue
-        end = m.end("y") if m["y"] else (m.end("yrel") if m["yrel"] else m.end("m"))
         rule = "date.month_year" if y or shift is not None else "date.month"
         fn = in_year(y, shift, lambda yy, mo=mo: cal.month_span(yy, mo))
         yield Atom(m.start(), end, "month", rule, "month", fn)
-    for m in patterns()["month_year"].finditer(low):
+    for m in scan(low, "month_year"):
         mo, y = int(m["m"]), int(m["y"])
         span = cal.month_span(y, mo)
         if span is None or before(low, m.start(), "not_date_before"):
@@ -268,7 +295,7 @@ def find_months(low: str) -> Iterator[Atom]:
 def find_quarters(low: str) -> Iterator[Atom]:
     """ "quý 4/2020", "quý IV năm 2020", "quý I", "quý ba"."""
     w = words()
-    for m in patterns()["quarter"].finditer(low):
+    for m in scan(low, "quarter"):
         q = w.quarter_words.get(key(m["q"]))
         y, shift, ok = _year_part(m)
         if q is None or not ok:
@@ -279,62 +306,72 @@ def find_quarters(low: str) -> Iterator[Atom]:
 
 
 def find_years(low: str) -> Iterator[Atom]:
-    """ "năm 2019"; a bare "2030" after a cue ("đến 2030") or closing a title line."""
-    p = patterns()
-    for m in p["year"].finditer(low):
+    """ "năm 2019"; a bare "2030" after a cue ("đến 2030") or closing a title line;
+    "giai đoạn 2019-2020"."""
+    for m in scan(low, "year"):
         span = cal.year_span(int(m["y"]))
         if span:
             yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
-    for m in p["bare_year"].finditer(low):
+    for m in scan(low, "bare_year"):
         span = cal.year_span(int(m["y"]))
         if span is None or before(low, m.start(), "not_date_before"):
             continue
-        if before(low, m.start(), "year_cues") or (
-            _CLOSES.match(low, m.end()) and not _DIGIT_BEFORE.search(low, max(0, m.start() - 4), m.start())
-        ):
+        closes = _CLOSES.match(low, m.end()) and not _DIGIT_BEFORE.search(
+            low, max(0, m.start() - 4), m.start()
+        )
+        if closes or before(low, m.start(), "year_cues"):
             yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
-    for m in p["years"].finditer(low):
+    for m in scan(low, "years"):
         y1, y2 = int(m["y1"]), int(m["y2"])
         a, b = cal.year_span(y1), cal.year_span(y2)
-        if a and b and y1 < y2 <= y1 + 50:
-            yield Atom(m.start(), m.end(), "period", "date.period.years", "period", fixed((a[0], b[1])))
+        if not (a and b and y1 < y2 <= y1 + 50):
+            continue
+        cue = tail_re("span_words").search(low, max(0, m.start() - 16), m.start())
+        start = cue.start() if cue else m.start()
+        yield Atom(start, m.end(), "period", "date.period.years", "period", fixed((a[0], b[1])))
 
 
 def find_first_months(low: str) -> Iterator[Atom]:
     """ "9 tháng đầu năm 2020", "6 tháng cuối năm", "nửa đầu năm 2021"."""
-    for m in patterns()["first_months"].finditer(low):
-        n = 6 if m["half"] else count_of(m["n"])
+    for m in scan(low, "first_months"):
+        start = m.start()
+        if m["lead"] == "tháng":
+            count = before_count().search(low, max(0, start - 24), start)
+            n = count_of(count["n"]) if count else None
+            start = count.start() if count else start
+        else:
+            n = 6
         y, shift, ok = _year_part(m)
         if n is None or not 1 <= n <= 11 or not ok:
-            continue
+            continue  # "những tháng cuối năm" is vague
         first, last = (1, n) if m["first"] else (13 - n, 12)
         rule = "date.period.first_months" if m["first"] else "date.period.last_months"
         fn = in_year(y, shift, lambda yy, a=first, b=last: cal.months_span(yy, a, b))
-        yield Atom(m.start(), m.end(), "period", rule, "period", fn)
+        yield Atom(start, m.end(), "period", rule, "period", fn)
 
 
 _UNIT_GRAIN = {"day": "day", "week": "period", "month": "month", "quarter": "quarter", "year": "year"}
 
 
 def find_relative_units(low: str) -> Iterator[Atom]:
-    """ "năm ngoái", "tháng trước", "tuần sau", "quý này"; "2 tháng qua", "23 ngày trước"."""
+    """ "năm ngoái", "tháng trước", "tuần sau", "quý này"; with a count before: "2 tháng
+    qua", "3 năm tiếp theo", "23 ngày trước"."""
     w = words()
-    p = patterns()
-    for m in p["unit_rel"].finditer(low):
-        unit, shift_word = w.unit_words[m["unit"]], key(m["shift"])
-        if shift_word == "ngoái" and unit != "year":
+    for m in scan(low, "units"):
+        unit = w.unit_words[key(m["w"])]
+        count = before_count().search(low, max(0, m.start() - 24), m.start())
+        n = count_of(count["n"]) if count else None
+        if count is None:
+            shift_word = key(m["past"] or m["future"] or m["shift"])
+            if shift_word not in w.unit_shifts or unit == "day":
+                continue  # "năm qua": vague
+            if before(low, m.start(), "recurrence") or (shift_word == "ngoái" and unit != "year"):
+                continue  # "những năm trước"
+            shift = w.unit_shifts[shift_word]
+            fn = relative_fn(lambda pub, u=unit, s=shift: cal.unit_span(u, pub, s))
+            yield Atom(m.start(), m.end(), unit, "date.relative", _UNIT_GRAIN[unit], fn)
             continue
-        if before(low, m.start(), "recurrence") or _DIGIT_BEFORE.search(low, max(0, m.start() - 4), m.start()):
-            continue  # "những năm trước", "3 năm sau": not the unit next to the article's
-        if _count_before(low, m.start()):
-            continue
-        shift = w.unit_shifts[shift_word]
-        fn = relative_fn(lambda pub, u=unit, s=shift: cal.unit_span(u, pub, s))
-        yield Atom(m.start(), m.end(), unit, "date.relative", _UNIT_GRAIN[unit], fn)
-    for m in p["n_units"].finditer(low):
-        n = count_of(m["n"])
-        unit = w.unit_words[m["unit"]]
-        if n is None or not 1 <= n <= 100:
+        if n is None or not 1 <= n <= 100 or count is None:
             continue
         if m["past"]:
             fn = relative_fn(lambda pub, u=unit, n=n: cal.unit_span(u, pub, -n, n))
@@ -342,18 +379,14 @@ def find_relative_units(low: str) -> Iterator[Atom]:
         elif m["future"]:
             fn = relative_fn(lambda pub, u=unit, n=n: cal.unit_span(u, pub, 1, n))
             grain = "period"
-        else:
+        elif m["shift"] and key(m["shift"]) in w.ago:
             if _NOT_AGO_AFTER.match(low, m.end()):
                 continue  # "3 ngày trước khi": before an event, not before the article
             fn = relative_fn(lambda pub, u=unit, n=n: cal.unit_span(u, pub, -n))
             grain = _UNIT_GRAIN[unit]
-        yield Atom(m.start(), m.end(), "relunits", "date.relative", grain, fn)
-
-
-def _count_before(low: str, pos: int) -> bool:
-    """Whether a spelled-out count ends right before ``pos`` ("ba năm trước")."""
-    words_before = low[max(0, pos - 12) : pos].split()
-    return bool(words_before) and count_of(words_before[-1]) is not None
+        else:
+            continue  # "3 năm sau", "mấy tháng nay": counted from something else, or vague
+        yield Atom(count.start(), m.end(), "relunits", "date.relative", grain, fn)
 
 
 # --- clock times ----------------------------------------------------------------------------
@@ -384,6 +417,24 @@ def clock_value(h: int, mi: int, part: str | None, ampm: str | None) -> str | No
     return f"{h:02d}:{mi:02d}"
 
 
+def _clock_reading(low: str, m: regex.Match[str]) -> tuple[int, int, int, bool] | None:
+    """(hour, minute, start, has minutes) of a clock match, the hour of "N giờ" included."""
+    if "h" in m.re.groupindex and m["h"] is not None:
+        return int(m["h"]), int(m["mi"]), m.start(), True
+    if "h2" in m.re.groupindex and m["h2"] is not None:
+        return int(m["h2"]), int(m["mi2"] or 0), m.start(), m["mi2"] is not None
+    count = before_count().search(low, max(0, m.start() - 24), m.start())
+    h = count_of(count["n"]) if count else None
+    if count is None or h is None:
+        return None
+    mi = int(m["mi3"] or 0)
+    if m["half"]:
+        mi = 30
+    elif m["kem"]:
+        h, mi = h - 1, 60 - int(m["kem"])
+    return h, mi, count.start(), bool(m["mi3"] or m["half"] or m["kem"])
+
+
 def find_clocks(low: str) -> Iterator[Atom]:
     """ "16:53", "14h30", "8 giờ 30", "lúc 2 giờ sáng", "3 giờ rưỡi chiều", "11 giờ kém 15".
 
@@ -391,41 +442,36 @@ def find_clocks(low: str) -> Iterator[Atom]:
     minutes or a part of the day, and never after a duration word without a part of day.
     """
     w = words()
-    for m in patterns()["clock"].finditer(low):
-        part, pre, ampm = m["part"], m["pre"], m["ampm"]
-        numeric = False
-        if m["h"] is not None:
-            h, mi = int(m["h"]), int(m["mi"])
-            if before(low, m.start(), "not_clock_before"):
+    for m in scan(low, "clock"):
+        reading = _clock_reading(low, m)
+        if reading is None:
+            continue
+        h, mi, start, has_minutes = reading
+        numeral = "h" in m.re.groupindex and m["h"] is not None
+        letter = "h2" in m.re.groupindex and m["h2"] is not None
+        pre = tail_re("clock_prefixes").search(low, max(0, start - 16), start)
+        tail = clock_tail().match(low, m.end())
+        part = tail["part"] if tail else None
+        ampm = tail["ampm"] if tail else None
+        if numeral:
+            if before(low, start, "not_clock_before"):
                 continue  # "tỷ lệ 1:10"
-            numeric = not (pre or part)
-        elif m["h2"] is not None:
-            h, mi = int(m["h2"]), int(m["mi2"] or 0)
-            if m["mi2"] is None and not (pre or part):
-                continue  # "24h" is a duration or a site's name
-        else:
-            count = count_of(m["h3"])
-            if count is None:
-                continue
-            h = count
-            has_minutes = bool(m["mi3"] or m["half"] or m["kem"])
-            if not (pre or part or has_minutes):
-                continue
-            if not part and before(low, m.start(), "duration_before"):
-                continue  # "trong 2 giờ 30 phút"
-            mi = int(m["mi3"] or 0)
-            if m["half"]:
-                mi = 30
-            elif m["kem"]:
-                h, mi = h - 1, 60 - int(m["kem"])
+        elif not (pre or part or ampm or has_minutes):
+            continue  # "24h", "2 giờ": durations
+        elif not letter and not part and before(low, start, "duration_before"):
+            continue  # "trong 2 giờ 30 phút"
         value = clock_value(h, mi, part, ampm)
         if value is None:
             continue
-        shift = w.relative_days_after_part.get(key(m["rel"]).split()[-1]) if m["rel"] else 0
-        fn = relative_fn(lambda pub, s=shift or 0: cal.unit_span("day", pub, s))
-        atom = Atom(m.start(), m.end(), "time", "date.clock", "datetime", fn, numeric=numeric)
+        rel = tail["rel"] if tail else None
+        shift = w.relative_days_after_part.get(key(rel).split()[-1], 0) if rel else 0
+        fn = relative_fn(lambda pub, s=shift: cal.unit_span("day", pub, s))
+        numeric = numeral and not (pre or tail)
+        first = pre.start() if pre else start
+        atom = Atom(first, tail.end() if tail else m.end(), "time", "date.clock", "datetime", fn,
+                    numeric=numeric)
         atom.time = value
-        atom.day_shift = shift or 0
+        atom.day_shift = shift
         yield atom
 
 
@@ -433,32 +479,25 @@ def find_clocks(low: str) -> Iterator[Atom]:
 
 
 def find_helpers(low: str) -> Iterator[Atom]:
-    """Parts of the day, "ngày 15" and "đầu năm" (left side of a range), "nay" (right side)."""
-    p = patterns()
-    for m in p["part"].finditer(low):
-        yield Atom(m.start(), m.end(), "part", "date.part_of_day", "day", fixed(None), emit=False)
-    for m in p["dayonly"].finditer(low):
+    """ "ngày 15" and "đầu năm": the left side of a range, never a record alone."""
+    for m in scan(low, "dayonly"):
         d = int(m["d"])
 
-        def day_of_hint(pub: dt.date | None, hint: dt.date | None, d: int = d) -> cal.Interval | None:
+        def day_of_hint(
+            _pub: dt.date | None, hint: dt.date | None, d: int = d
+        ) -> cal.Interval | None:
             return cal.day_span(hint.year, hint.month, d) if hint else None
 
         yield Atom(m.start(), m.end(), "dayonly", "date.day", "day", day_of_hint, emit=False)
-    for m in p["year_start"].finditer(low):
-        y = _int(m["y"])
-        fn = in_year(y, None, lambda yy: cal.day_span(yy, 1, 1))
+    for m in scan(low, "year_start"):
+        fn = in_year(_int(m["y"]), None, lambda yy: cal.day_span(yy, 1, 1))
         yield Atom(m.start(), m.end(), "year_start", "date.range", "day", fn, emit=False)
-    for m in p["now"].finditer(low):
-        fn = relative_fn(lambda pub: (pub, pub))
-        yield Atom(m.start(), m.end(), "now", "date.range", "day", fn, emit=False)
 
 
 FINDERS: tuple[Callable[[str], Iterator[Atom]], ...] = (
     find_dmy,
     find_day_month,
-    find_day_month_words,
     find_month_day_year,
-    find_edge_of_month,
     find_relative_days,
     find_weekdays,
     find_months,

@@ -73,10 +73,10 @@ def key(phrase: str) -> str:
 
 
 @functools.cache
-def tail_re(name: str) -> regex.Pattern[str]:
+def tail_re(name: str, gap: str = r"[\s,]*") -> regex.Pattern[str]:
     """A pattern matching one of the listed words ending right before a position.
 
     Used with ``search(text, pos - window, pos)`` to look at the words before a match.
     """
-    listed = getattr(words(), name)
-    return regex.compile(rf"(?<![\p{{L}}\d]){alt(listed)}[\s,]*$")
+    listed = [getattr(x, "word", x) for x in getattr(words(), name)]
+    return regex.compile(rf"(?<![\p{{L}}\d]){alt(listed)}{gap}$")

@@ -24,18 +24,21 @@ import regex
 
 from .._candidate import Candidate, Doc
 from . import _calendar as cal
-from ._date_atoms import Atom, ValueFn
+from ._date_atoms import Atom, ValueFn, until_now
+from ._date_lexicon import tail_re
 from ._date_finders import FINDERS
 
 _DAYISH = frozenset({"day", "relday", "weekday"})
 _RANGE_LEFT = frozenset({"day", "month", "quarter", "year", "dayonly", "year_start"})
-_RANGE_RIGHT = frozenset({"day", "month", "quarter", "year", "now"})
-_HELPERS = frozenset({"part", "dayonly", "year_start", "now"})
+_RANGE_RIGHT = frozenset({"day", "month", "quarter", "year"})
+_DMY_RULES = frozenset({"date.dmy", "date.weekday_date"})
+_HELPERS = frozenset({"dayonly", "year_start", "now"})
 
 _GAP_WEEKDAY = regex.compile(r"[ \t]*,?[ \t]*")
-_GAP_PART = regex.compile(r"[ \t]+")
+_PART_BEFORE = tail_re("parts_of_day", gap=r"[ \t]+")
 _GAP_CLOCK = regex.compile(r"[ \t]*[,|\-]?[ \t]*")
 _GAP_RANGE = regex.compile(r"\s*(?:-|(?:cho\s+)?(?:đến|tới)(?:\s+hết)?)\s*")
+_GAP_TO_NOW = regex.compile(r"\s*(?:cho\s+)?(?:đến|tới)\s*")
 _FROM = regex.compile(r"(?<![\p{L}\d])từ\s+$")
 _DATELINE_AFTER = regex.compile(r"[ \t]*(?:$|\n|[.)|\-])")
 _MAX_GAP = 24
@@ -69,12 +72,12 @@ def _combine(atoms: list[Atom], low: str) -> list[Atom]:
     # weekday + day: "Thứ Tư, 07/01/2015", "thứ 2 ngày 6 tháng 2"
     days = _of(out, frozenset({"day"}))
     for wd, day in list(_pairs(_of(out, frozenset({"weekday"})), days, _GAP_WEEKDAY, low)):
-        out.append(Atom(wd.start, day.end, "day", "date.weekday_date", "day", day.fn,
-                        numeric=day.numeric))
+        out.append(Atom(wd.start, day.end, "day", "date.weekday_date", "day", day.fn))
     # part of day + day: "Sáng 21-2", "Chiều ngày 06/10/2020", "sáng chủ nhật", "tối hôm qua"
-    dayish = _of(out, _DAYISH)
-    for part, day in list(_pairs(_of(out, frozenset({"part"})), dayish, _GAP_PART, low)):
-        out.append(Atom(part.start, day.end, "day", "date.part_of_day", "day", day.fn))
+    for day in _of(out, _DAYISH):
+        part = _PART_BEFORE.search(low, max(0, day.start - 12), day.start)
+        if part:
+            out.append(Atom(part.start(), day.end, "day", "date.part_of_day", "day", day.fn))
     # clock + day, day + clock: "16:53, 21/02/2020", "27-10-2020 16:10", "hôm nay lúc 2 giờ"
     dayish = _of(out, _DAYISH)
     times = _of(out, frozenset({"time"}))
@@ -94,7 +97,11 @@ def _combine(atoms: list[Atom], low: str) -> list[Atom]:
 
 
 def _datetime(t: Atom, day: Atom, start: int, end: int, dateline_rule: str) -> Atom:
-    dateline = t.numeric and _is_full_numeric_day(day)
+    """A clock time on a day; a dateline when both are written in digits ("16:53,
+    21/02/2020", "Ngày 15/06/2021 | 10:30", "Thứ Ba, 15/06/2021, 10:30")."""
+    dateline = t.numeric and day.rule in _DMY_RULES and day.fn(None, None) is not None
+    if dateline and day.rule == "date.weekday_date":
+        dateline_rule = "dateline.weekday_dmy_time"
     rule = dateline_rule if dateline else "date.datetime"
     atom = Atom(start, end, "datetime", rule, "datetime", day.fn, numeric=dateline)
     atom.time = t.time
@@ -125,16 +132,25 @@ def _range_fn(left: ValueFn, right: ValueFn) -> ValueFn:
 
 def _ranges(atoms: list[Atom], low: str) -> Iterator[Atom]:
     """ "từ ngày 01/01/2020 đến 30/9/2020", "từ tháng 3 đến tháng 6/2020", "từ năm 2016 đến nay"."""
-    rights = _of(atoms, _RANGE_RIGHT)
-    for left, right in _pairs(_of(atoms, _RANGE_LEFT), rights, _GAP_RANGE, low):
-        if right.kind == "now" and "-" in low[left.end : right.start]:
-            continue
+    lefts = _of(atoms, _RANGE_LEFT)
+    pairs = list(_pairs(lefts, _of(atoms, _RANGE_RIGHT), _GAP_RANGE, low))
+    for left in lefts:
+        gap = _GAP_TO_NOW.match(low, left.end)
+        now = until_now().match(low, gap.end()) if gap else None
+        if now:
+            right = Atom(now.start(), now.end(), "now", "date.range", "day", _today)
+            pairs.append((left, right))
+    for left, right in pairs:
         frm = _FROM.search(low, max(0, left.start - 8), left.start)
         if left.kind in ("dayonly", "year_start") and not frm:
             continue
         start = frm.start() if frm else left.start
         rule = "date.range.until_now" if right.kind == "now" else "date.range"
         yield Atom(start, right.end, "period", rule, "period", _range_fn(left.fn, right.fn))
+
+
+def _today(pub: dt.date | None, _hint: dt.date | None) -> cal.Interval | None:
+    return (pub, pub) if pub else None
 
 
 def _dateline_alone(atom: Atom, low: str) -> bool:
