@@ -17,11 +17,12 @@ import regex
 from ._person_chain import is_name_token, plausible_name
 from ._person_data import NAME_TOKEN, tables
 
-_LINE = regex.compile(r"[^\n]{1,200}")
+_LINE = regex.compile(r"[^\n]+")
+_MAX_LINE = 200
 _NAME = regex.compile(rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}}")
 # what may follow the name on its line: nothing, a full stop, a bracket, a dash or a comma
 # before the unit, or page chrome glued on ("...)Thống kê truy cập")
-_AFTER = regex.compile(r"[ \t]*(?:\.?[ \t]*$|\(|[-,/][ \t])")
+_AFTER = regex.compile(r"[ \t]*(?:\.?[ \t\r]*$|\(|[-,/][ \t])")
 _PROSE_END = regex.compile(r"(?:[.!?…\"')]|\./\.)[ \t]*$")
 _MIN_PROSE = 40
 
@@ -48,6 +49,8 @@ def bylines(text: str) -> Iterator[tuple[int, int, str]]:
     t = tables()
     for line in _LINE.finditer(text):
         body = line.group()
+        if len(body) > _MAX_LINE:
+            continue  # a paragraph, not a byline
         lead = len(body) - len(body.lstrip())
         pos = line.start() + lead
         if not body[lead : lead + 1].isupper():

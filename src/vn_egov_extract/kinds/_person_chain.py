@@ -92,8 +92,8 @@ def read_chain(text: str, pos: int, limit: int = 160) -> list[Token]:
             out.append(Token(ws, we, "cap"))
         elif word in _AND:
             nxt = _next_word(window, we)
-            if nxt is None or not _is_cap(nxt.group(1)):
-                break
+            if nxt is None or not _is_cap(nxt.group(1)) or t.stop_re.match(window, nxt.start(1)):
+                break  # "Sở Y tế và Chủ tịch UBND ...": a new title, not more of the org
             out.append(Token(ws, we, "and"))
         elif out and out[-1].kind == "cap" and _accepts_lower_after_cap(window, we, t):
             out.append(Token(ws, we, "lc"))
@@ -109,7 +109,7 @@ def read_title(text: str, start: int, head_end: int) -> tuple[int, list[Token]]:
     """The end of the title that starts with a head word at ``start``..``head_end``, and
     the chain read after its modifiers (which may end with a name).
 
-    >>> s = "Phó Chủ tịch Thường trực UBND tỉnh Nguyễn Văn A nói"
+    >>> s = "Phó Chủ tịch Thường trực UBND tỉnh Nguyễn Văn A cho biết"
     >>> end, chain = read_title(s, 0, 12)
     >>> s[:end], [s[c.start:c.end] for c in chain][-3:]
     ('Phó Chủ tịch Thường trực UBND tỉnh Nguyễn Văn A', ['Nguyễn', 'Văn', 'A'])
@@ -177,7 +177,11 @@ def split_name(text: str, run: list[Token], after_unit: bool) -> list[Token] | N
         longest = 5 if words[i] not in t.surnames else 4
         if 2 <= size <= longest:
             options.append(i)
-    options = [i for i in options if _plausible(words[i:], t) and not (i == 0 and after_unit and len(words) == 2)]
+    options = [
+        i
+        for i in options
+        if _plausible(words[i:], t) and not (i == 0 and after_unit and len(words) == 2)
+    ]
     if not options:
         return None
     three = [i for i in options if len(words) - i == 3]
@@ -196,7 +200,9 @@ def _plausible(words: list[str], t: PersonTables) -> bool:
 def plausible_name(words: list[str]) -> bool:
     """Whether capitalised ``words`` may be a person's name (public form of the check).
 
-    >>> plausible_name(["Lan", "Anh"]), plausible_name(["Hà", "Nội"]), plausible_name(["Báo", "Nhân", "Dân"])
-    (True, False, False)
+    >>> plausible_name(["Lan", "Anh"]), plausible_name(["Hà", "Nội"])
+    (True, False)
+    >>> plausible_name(["Báo", "Nhân", "Dân"])
+    False
     """
     return _plausible(words, tables())

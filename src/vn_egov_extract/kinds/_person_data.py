@@ -38,26 +38,29 @@ def alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def trie_pattern(words: list[str]) -> str:
-    """A regex matching exactly ``words``, factored as a trie so scanning stays fast.
+    r"""A regex matching exactly ``words``, factored as a trie so scanning stays fast.
 
     A flat alternation of fifty words is tried word by word at every position; the trie
     tries each character once.
 
     >>> trie_pattern(["bà", "bác", "anh"])
     '(?:anh|b(?:à|ác))'
-    >>> trie_pattern(["ông", "ông bà"])
-    'ông(?:\\ bà)?'
+    >>> print(trie_pattern(["ông", "ông bà"]))
+    ông(?:\ bà)?
     """
-    root: dict[str, dict[str, object]] = {}
+    root: _Trie = {}
     for word in words:
         node = root
         for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
+            node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, object]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]  # type: ignore[arg-type]
+    def emit(node: _Trie) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -75,6 +78,7 @@ class PersonTables:
     prefix_before: regex.Pattern[str]
     single_name: frozenset[str]
     title_re: regex.Pattern[str]
+    stop_re: regex.Pattern[str]
     modifier_re: regex.Pattern[str]
     link_re: regex.Pattern[str]
     org_re: regex.Pattern[str]
@@ -110,6 +114,12 @@ def tables() -> PersonTables:
             rf"(?<![\p{{L}}\d])(?:(?:{prefixes})\s+){{0,2}}(?:{heads})(?![\p{{L}}\d])",
             regex.IGNORECASE,
         ),
+        # words that open a new phrase, so a chain read across "và" stops before them
+        stop_re=regex.compile(
+            rf"(?:(?:{prefixes})[ \t]+)?(?:{heads}|{alternation(legal_patterns().doc_types)}"
+            rf"|{alternation(p.honorifics)})(?![\p{{L}}\d])",
+            regex.IGNORECASE,
+        ),
         modifier_re=regex.compile(
             rf"\s+(?:{alternation(p.title_modifiers)})(?![\p{{L}}\d])", regex.IGNORECASE
         ),
@@ -122,9 +132,7 @@ def tables() -> PersonTables:
         ethnic_apostrophe=tuple(e for e in p.ethnic_prefixes if e.endswith("'")),
         not_names=frozenset(n.casefold() for n in p.not_names),
         not_name_words=frozenset(p.not_name_words),
-        byline_re=regex.compile(
-            rf"(?P<mark>{alternation(p.byline_markers)})(?=[\s:])\s*:?\s*"
-        ),
+        byline_re=regex.compile(rf"(?P<mark>{alternation(p.byline_markers)})(?=[\s:])\s*:?\s*"),
         surname_re=regex.compile(
             rf"(?<![\p{{L}}\d'])(?:{alternation(p.surnames)})(?:\s+{NAME_TOKEN}){{2,3}}"
             r"(?![\p{L}\d'])"

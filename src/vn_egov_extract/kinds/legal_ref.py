@@ -62,9 +62,7 @@ def _tables() -> _Tables:
     doc_types = {t.lower(): t for t in p.doc_types}
     doc_types.update({a.lower(): full for a, full in p.doc_type_abbreviations.items()})
     return _Tables(
-        number_re=regex.compile(
-            rf"(?<![\p{{L}}\d/.-]){_NUMBER}(?![\p{{L}}\d/]|-\p{{L}}){_DATE}?"
-        ),
+        number_re=regex.compile(rf"(?<![\p{{L}}\d/.-]){_NUMBER}(?![\p{{L}}\d/]|-\p{{L}}){_DATE}?"),
         # the type word (and "số") just before a number: "Nghị quyết số ", "QĐ "
         type_before_re=regex.compile(
             rf"(?<![\p{{L}}\d])(?P<type>(?i:{types})|{abbrs})[ \t]+(?:(?i:số)[ \t]*:?[ \t]*)?\Z"
@@ -143,7 +141,7 @@ def _numbered(text: str, tab: _Tables) -> Iterator[Candidate]:
             doc_type = tab.doc_types.get(typed.group("type").lower())
         else:
             so = _SO.search(text, lo, m.start())
-            if so is None and not _looks_legal(m):
+            if not _looks_legal(m, strict=so is None):
                 continue
             start = so.start() if so is not None else start
             rule = "legal_ref.numbered" if so is not None else "legal_ref.code"
@@ -162,11 +160,16 @@ def _numbered(text: str, tab: _Tables) -> Iterator[Candidate]:
         yield Candidate("legal_ref", start, m.end(), rule, values)
 
 
-def _looks_legal(m: regex.Match[str]) -> bool:
-    """A bare number is a document's only when its code says so: a hyphenated code, a year
-    part or a known type code ("17/NQ-CP", "20/2023/QH15", "18-NQ/TW")."""
+def _looks_legal(m: regex.Match[str], strict: bool) -> bool:
+    """Whether a number with no type word before it is a document's: its code must say so.
+
+    After "số" a known type code is enough ("số 12/QĐ"); a bare number needs a hyphenated
+    code or a year part ("17/NQ-CP", "20/2023/QH15", "18-NQ/TW").
+    """
     number = m.group("num")
-    return "-" in number or m.group("year") is not None or _type_from_code(number) is not None
+    if "-" in number or m.group("year") is not None:
+        return True
+    return not strict and _type_from_code(number) is not None
 
 
 def _named(text: str, tab: _Tables, taken: list[tuple[int, int]]) -> Iterator[Candidate]:

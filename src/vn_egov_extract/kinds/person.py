@@ -170,7 +170,9 @@ def _titled(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[Candi
             continue
         title = _clean(text[head_start:start])
         taken.append((start, end))
-        yield Candidate("person", start, end, "person.title", {"name": _name(text[start:end]), "title": title})
+        yield Candidate(
+            "person", start, end, "person.title", {"name": _name(text[start:end]), "title": title}
+        )
 
 
 def _name_then_title(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -186,7 +188,9 @@ def _name_then_title(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
         if title is None:
             continue
         taken.append((start, end))
-        yield Candidate("person", start, end, "person.name_title", {"name": _name(m.group()), "title": title})
+        yield Candidate(
+            "person", start, end, "person.name_title", {"name": _name(m.group()), "title": title}
+        )
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
@@ -195,7 +199,8 @@ def find(doc: Doc) -> Iterator[Candidate]:
     >>> from vn_egov_extract._text import NormText
     >>> d = Doc(NormText.of("Dự họp có ông Nguyễn Văn An, Giám đốc Sở Y tế và Chủ tịch "
     ...                     "UBND tỉnh Trần Thị Bình."))
-    >>> [(c.rule, c.values["name"], c.values["title"]) for c in find(d)]  # doctest: +NORMALIZE_WHITESPACE
+    >>> [(c.rule, c.values["name"], c.values["title"]) for c in find(d)]
+    ... # doctest: +NORMALIZE_WHITESPACE
     [('person.honorific', 'Nguyễn Văn An', 'Giám đốc Sở Y tế'),
      ('person.title', 'Trần Thị Bình', 'Chủ tịch UBND tỉnh')]
     """
@@ -206,7 +211,9 @@ def find(doc: Doc) -> Iterator[Candidate]:
     yield from _name_then_title(text, taken)
     for start, end, rule in bylines(text):
         if not _overlaps(start, end, taken):
-            yield Candidate("person", start, end, rule, {"name": _name(text[start:end]), "title": None})
+            yield Candidate(
+                "person", start, end, rule, {"name": _name(text[start:end]), "title": None}
+            )
 
 
 __all__ = ["Token", "find"]
