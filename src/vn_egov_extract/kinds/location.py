@@ -193,11 +193,12 @@ def _bare_ok(text: str, toks: list[tuple[int, int]], i: int, n: int, run_start: 
             lower = text[a:b].lower()
             if lower in words["person_parts"] or lower in words["person_cues"]:
                 return False
-    if i + n < len(toks):
+    if i == 0 and i + n < len(toks) and text[toks[i + n - 1][1] : toks[i + n][0]] == " ":
         a, b = toks[i + n]
         nxt = text[a:b]
-        # "Hoàng Mai Anh": a longer capitalised name goes on; acronyms and numbers may follow
-        if not nxt.isupper() and not nxt.isdigit() and i == 0:
+        # "Hoàng Mai Anh": a longer capitalised name goes on; acronyms, numbers and another
+        # place ("Biên Hòa - Vĩnh Cửu" is split by a dash) may follow
+        if not nxt.isupper() and not nxt.isdigit():
             return False
     return _cue_before(text, run_start) is None
 
@@ -268,6 +269,8 @@ def _narrow_by_chain(text: str, mentions: list[_Mention]) -> None:
             end = nxt.end
         if names:
             inside = [u for u in m.options if u.district in names or u.province in names]
+            # "xã Minh Tân, tỉnh Tuyên Quang (mới)": the chain may name the 2025 province
+            inside = inside or [u for u in m.options if u.province_2025 in names]
             m.options = inside or m.options
 
 
