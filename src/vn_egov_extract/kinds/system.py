@@ -55,6 +55,7 @@ class SystemPatterns(PatternModel):
     heads: list[str]
     soft_heads: list[str]
     joiners: list[str]
+    modifiers: list[str]
     places: list[str]
     description_stops: list[str]
     not_systems: list[str]
@@ -87,6 +88,7 @@ def _build_pattern(p: SystemPatterns) -> str:
     word = _alt([sig.word])
     tail = (
         rf"(?:\s+{_alt(p.joiners)}\s+(?:(?:{heads}|{soft})\s+)?{generic}{_END})?"
+        rf"(?:\s+{_alt(p.modifiers)}{_END}){{0,2}}"
         r"(?:"
         # a short description closed by "(brand)"; lazy and bounded, so linear
         rf"(?:\s+(?!{_alt(p.description_stops)}{_END})[\p{{L}}\d'-]+){{0,8}}?"
