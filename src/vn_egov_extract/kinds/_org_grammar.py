@@ -8,9 +8,8 @@ tokens after the head is read (:data:`_MAX_TOKENS`), so the cost per head is con
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from ._org_lexicon import TOKEN_RE, Head, Lexicon
+from ._org_lexicon import TOKEN_RE, Head, Lexicon, head_at
 
 _MAX_TOKENS = 40
 _MAX_WINDOW = 240
@@ -24,55 +23,78 @@ _GENERIC = -1
 _WARD_LEVELS = frozenset({"phường", "xã", "trấn", "quận", "p", "q"})
 
 
-@dataclass(frozen=True, slots=True)
 class Tok:
-    """One token of the view after a head."""
+    """One token of the view after a head, with the classes the grammar asks about."""
 
-    text: str
-    low: str
-    kind: str  # "acr", "word", "num" or "punct"
-    start: int
-    end: int
-    gap: str  # the spaces before it
+    __slots__ = ("acronym", "cap", "end", "gap", "kind", "low", "lower_word", "start", "text")
 
-    @property
-    def cap(self) -> bool:
-        """A capitalised word or an acronym: the stuff names are made of."""
-        return self.kind == "acr" or (self.kind == "word" and self.text[0].isupper())
-
-    @property
-    def lower_word(self) -> bool:
-        return self.kind == "word" and self.text[0].islower()
-
-    @property
-    def acronym(self) -> bool:
-        return self.kind == "acr" or (len(self.text) > 1 and self.text.isupper())
+    def __init__(self, text: str, kind: str, start: int, end: int, gap: str) -> None:
+        self.text = text
+        self.low = text.lower()
+        self.kind = kind  # "acr", "word", "num" or "punct"
+        self.start = start
+        self.end = end
+        self.gap = gap  # the spaces before it
+        word = kind == "word"
+        # capitalised words and acronyms: the stuff names are made of
+        self.cap = kind == "acr" or (word and text[0].isupper())
+        self.lower_word = word and text[0].islower()
+        self.acronym = kind == "acr" or (len(text) > 1 and text.isupper())
 
 
-def tokenize(text: str, pos: int) -> list[Tok]:
-    """The tokens after ``pos`` on the same line, at most :data:`_MAX_TOKENS`.
+class Tokens:
+    """The tokens after a head on the same line, read only as far as the grammar asks
+    (at most :data:`_MAX_TOKENS`, within :data:`_MAX_WINDOW` characters).
 
-    >>> [t.text for t in tokenize("UBND huyện Ea H'leo, tỉnh\\nX", 4)]
+    >>> toks = Tokens("UBND huyện Ea H'leo, tỉnh\\nX", 4)
+    >>> [t.text for t in toks.span(0, 9)]
     ['huyện', 'Ea', "H'leo", ',', 'tỉnh']
+    >>> toks.has(4), toks.has(5)
+    (True, False)
     """
-    out: list[Tok] = []
-    prev = pos
-    for m in TOKEN_RE.finditer(text, pos, min(len(text), pos + _MAX_WINDOW)):
-        gap = text[prev : m.start()]
-        if "\n" in gap or len(gap) > 3:
-            break
-        kind = m.lastgroup or "punct"
-        word = m.group()
-        out.append(Tok(word, word.lower(), kind, m.start(), m.end(), gap))
-        prev = m.end()
-        if len(out) >= _MAX_TOKENS:
-            break
-    return out
+
+    __slots__ = ("_done", "_items", "_it", "_prev", "_text")
+
+    def __init__(self, text: str, pos: int) -> None:
+        self._text = text
+        self._it = TOKEN_RE.finditer(text, pos, min(len(text), pos + _MAX_WINDOW))
+        self._items: list[Tok] = []
+        self._prev = pos
+        self._done = False
+
+    def has(self, i: int) -> bool:
+        """Whether token ``i`` exists (reading up to it)."""
+        return i < len(self._items) or self._read(i)
+
+    def _read(self, i: int) -> bool:
+        items = self._items
+        while len(items) <= i and not self._done:
+            m = next(self._it, None)
+            gap = "" if m is None else self._text[self._prev : m.start()]
+            if m is None or "\n" in gap or len(gap) > 3 or len(items) >= _MAX_TOKENS:
+                self._done = True
+                break
+            items.append(Tok(m.group(), m.lastgroup or "punct", m.start(), m.end(), gap))
+            self._prev = m.end()
+        return i < len(items)
+
+    def __getitem__(self, i: int) -> Tok:
+        items = self._items
+        if 0 <= i < len(items):
+            return items[i]
+        if i < 0 or not self._read(i):
+            raise IndexError(i)
+        return items[i]
+
+    def span(self, a: int, b: int) -> list[Tok]:
+        """Tokens ``a`` to ``b`` (exclusive), as far as they exist."""
+        self.has(b - 1)
+        return self._items[a:b]
 
 
-def match_seq(toks: Sequence[Tok], i: int, seq: Sequence[str]) -> int | None:
+def match_seq(toks: Tokens, i: int, seq: Sequence[str]) -> int | None:
     """The index after ``seq`` when the tokens from ``i`` spell it (case-insensitive)."""
-    if i + len(seq) > len(toks):
+    if not toks.has(i + len(seq) - 1):
         return None
     for k, word in enumerate(seq):
         if toks[i + k].low != word:
@@ -89,44 +111,46 @@ class Grammar:
 
     # --- places ---------------------------------------------------------------------
 
-    def level_at(self, toks: Sequence[Tok], i: int) -> tuple[int, bool, bool] | None:
+    def level_at(self, toks: Tokens, i: int) -> tuple[int, bool, bool] | None:
         """(end, bare allowed, numbered) of the level word at ``i``."""
-        for lv in self.lex.levels:
+        if not toks.has(i):
+            return None
+        for lv in self.lex.levels.get(toks[i].low, ()):
             end = match_seq(toks, i, lv.tokens)
             if end is None:
                 continue
             # "TP", "Q." are abbreviations only in capitals; "Tỉnh ủy" is a body
             if lv.expands is not None and not toks[i].text[0].isupper():
                 continue
-            if end < len(toks) and (toks[end].low == "ủy" or toks[end].low in lv.not_before):
+            if toks.has(end) and (toks[end].low == "ủy" or toks[end].low in lv.not_before):
                 return None
             return end, lv.bare, lv.numbered
         return None
 
-    def cap_run(self, toks: Sequence[Tok], i: int, numbered: bool = False) -> int | None:
+    def cap_run(self, toks: Tokens, i: int, numbered: bool = False) -> int | None:
         """The end of a place name at ``i``: capitalised words ("Bà Rịa - Vũng Tàu"), or a
         number after "quận"/"phường"."""
-        if i >= len(toks):
+        if not toks.has(i):
             return None
         if numbered and toks[i].kind == "num":
             return i + 1
         end = None
         j = i
         words = 0
-        while j < len(toks) and words < _MAX_PLACE_WORDS:
+        while toks.has(j) and words < _MAX_PLACE_WORDS:
             if toks[j].cap and (j == i or toks[j].gap or toks[j - 1].low == "-"):
                 words += 1
                 j += 1
                 end = j
-            elif toks[j].low == "-" and end is not None and j + 1 < len(toks) and toks[j + 1].cap:
+            elif toks[j].low == "-" and end is not None and toks.has(j + 1) and toks[j + 1].cap:
                 j += 1
             else:
                 break
         return end
 
-    def place(self, toks: Sequence[Tok], i: int, rule: str) -> int | None:
+    def place(self, toks: Tokens, i: int, rule: str) -> int | None:
         """The end of the body's place at ``i``; ``_GENERIC`` for a plural of levels."""
-        if rule == "none" or i >= len(toks):
+        if rule == "none" or not toks.has(i):
             return None
         level = self.level_at(toks, i)
         if level is not None:
@@ -136,7 +160,7 @@ class Grammar:
                 return named
             if not bare:
                 return None
-            if end < len(toks) and toks[end].low in _LEVEL_LIST and self.level_at(toks, end + 1):
+            if toks.has(end) and toks[end].low in _LEVEL_LIST and self.level_at(toks, end + 1):
                 return _GENERIC
             return end
         if rule == "any":
@@ -146,22 +170,19 @@ class Grammar:
     # --- names ----------------------------------------------------------------------
 
     def starts_head(self, tok: Tok) -> str | None:
-        m = self.lex.head_re.match(self.text, tok.start)
-        if m is None:
-            return None
-        head = self.lex.heads.get(m.group()) or self.lex.heads.get(m.group().lower())
-        return head.group if head else None
+        found = head_at(self.lex, self.text, tok.start)
+        return found[0].group if found else None
 
     def element(
-        self, toks: Sequence[Tok], k: int, topic: bool, lowercase: Sequence[Sequence[str]]
+        self, toks: Tokens, k: int, topic: bool, lowercase: Sequence[Sequence[str]]
     ) -> tuple[int, bool] | None:
         """(end, is a governor) of one name element at ``k``: a topic phrase, a compound,
         an acronym, or a capitalised syllable with at most one lower-case one after it."""
         lex = self.lex
-        if k >= len(toks):
+        if not toks.has(k):
             return None
         if topic:
-            for seq in lex.topics:
+            for seq in lex.topics.get(toks[k].low, ()):
                 end = match_seq(toks, k, seq)
                 if end is not None:
                     return end, False
@@ -172,28 +193,30 @@ class Grammar:
         tok = toks[k]
         if not tok.cap:
             return None
-        for seq in lex.compounds:
+        for seq in lex.compounds.get(tok.low, ()):
             end = match_seq(toks, k, seq)
             if end is not None:
                 return end, " ".join(seq) in lex.governors
         end = k + 1
         # the second word of a proper name ("Đắk Lắk điện tử") takes no lower-case syllable
         in_proper_name = k > 0 and toks[k - 1].kind == "word" and toks[k - 1].cap
-        if not tok.acronym and not in_proper_name and end < len(toks):
+        if not tok.acronym and not in_proper_name and toks.has(end):
             nxt = toks[end]
             if nxt.lower_word and nxt.gap == " " and nxt.low not in lex.stop_words:
                 end += 1
-        return end, " ".join(t.low for t in toks[k:end]) in lex.governors
+        return end, " ".join(t.low for t in toks.span(k, end)) in lex.governors
 
-    def tail(self, toks: Sequence[Tok], j: int) -> int | None:
+    def tail(self, toks: Tokens, j: int) -> int | None:
         """The end of a closing lower-case word ("… quốc gia") at ``j``."""
-        for seq in self.lex.tails:
+        if not toks.has(j):
+            return None
+        for seq in self.lex.tails.get(toks[j].low, ()):
             end = match_seq(toks, j, seq)
             if end is not None:
                 return end
         return None
 
-    def name(self, toks: Sequence[Tok], head: Head) -> int:
+    def name(self, toks: Tokens, head: Head) -> int:
         """The end of the name after ``head`` (0 when there is none)."""
         j = 0
         comma: int | None = None
@@ -203,16 +226,18 @@ class Grammar:
         for n in range(_MAX_ELEMENTS):
             k = j
             conn = None
-            if n and k < len(toks) and toks[k].low in _CONNECTORS:
+            if n and toks.has(k) and toks[k].low in _CONNECTORS:
                 conn = toks[k].low
                 k += 1
-                nxt_group = self.starts_head(toks[k]) if k < len(toks) else None
+                nxt_group = self.starts_head(toks[k]) if toks.has(k) else None
                 # "Sở Y tế và Sở Nội vụ" are two bodies; "HĐND và UBND huyện" share a place
-                if conn in {"và", ","} and nxt_group and not (
-                    conn == "và" and prev_group == "placed" == nxt_group
+                if (
+                    conn in {"và", ","}
+                    and nxt_group
+                    and not (conn == "và" and prev_group == "placed" == nxt_group)
                 ):
                     break
-            elif n and not (k < len(toks) and toks[k].gap):
+            elif n and not (toks.has(k) and toks[k].gap):
                 break
             found = self.element(toks, k, governed, head.lowercase_names if n == 0 else ())
             if found is None:
@@ -232,7 +257,7 @@ class Grammar:
 
     # --- people after a title ---------------------------------------------------------
 
-    def person_cut(self, toks: Sequence[Tok], end: int, head_start: int) -> int:
+    def person_cut(self, toks: Tokens, end: int, head_start: int) -> int:
         """Where the body ends when a person's name follows it: "Chủ tịch UBND tỉnh
         Nguyễn Văn A" ends before "Nguyễn".
 
@@ -246,7 +271,7 @@ class Grammar:
             if run < end and toks[run].gap != " ":
                 break
             run -= 1
-        if run == end or " ".join(t.text for t in toks[run:end]) in lex.person_like_places:
+        if run == end or " ".join(t.text for t in toks.span(run, end)) in lex.person_like_places:
             return end
         titled = lex.title_re.search(self.text, max(0, head_start - 48), head_start) is not None
         ward = run > 0 and toks[run - 1].low in _WARD_LEVELS
@@ -265,13 +290,13 @@ class Grammar:
     def body(self, head: Head, head_start: int, head_end: int) -> int | None:
         """The end (view offset) of the body whose head spans ``[head_start, head_end)``,
         or None when the head names no particular body."""
-        toks = tokenize(self.text, head_end)
+        toks = Tokens(self.text, head_end)
         for seq in head.not_after:
             if match_seq(toks, 0, seq) is not None:
                 return None
         j = 0
         if head.group == "named":
-            if head.body_only and not (toks and self.starts_head(toks[0])):
+            if head.body_only and not (toks.has(0) and self.starts_head(toks[0])):
                 return None
             j = self.name(toks, head)
             if j == 0:
@@ -283,7 +308,7 @@ class Grammar:
             j = where
         elif head.group == "placed":
             return None
-        elif head.group == "named" and j < len(toks) and toks[j].low in {"các", "những"}:
+        elif head.group == "named" and toks.has(j) and toks[j].low in {"các", "những"}:
             return None  # "Sở Y tế các tỉnh": one kind of body in many places
         j = self._acronym_after(toks, j, self.lex.brands)
         cut = self.person_cut(toks, j, head_start)
@@ -293,10 +318,10 @@ class Grammar:
         return toks[j - 1].end if j else head_end
 
     @staticmethod
-    def _acronym_after(toks: Sequence[Tok], j: int, brands: frozenset[str]) -> int:
+    def _acronym_after(toks: Tokens, j: int, brands: frozenset[str]) -> int:
         """Take a bracketed acronym or brand right after the name: "… Việt Nam (VNPT)"."""
         if (
-            j + 2 < len(toks)
+            toks.has(j + 2)
             and toks[j].text == "("
             and (toks[j + 1].acronym or toks[j + 1].text in brands)
             and toks[j + 2].text == ")"

@@ -26,7 +26,7 @@ import regex
 
 from .._candidate import Candidate, Doc
 from ._org_grammar import Grammar
-from ._org_lexicon import lexicon
+from ._org_lexicon import heads_in, lexicon
 
 
 def expand(name: str) -> str:
@@ -66,14 +66,12 @@ def find(doc: Doc) -> Iterator[Candidate]:
     text = doc.text
     grammar = Grammar(lex, text)
     covered = 0
-    for m in lex.head_re.finditer(text):
-        start = m.start()
+    for head, start, head_end in heads_in(lex, text):
         if start < covered:
             continue  # a head inside a body already read: "Văn phòng UBND tỉnh"
-        head = lex.heads.get(m.group()) or lex.heads.get(m.group().lower())
-        if head is None or lex.plural_re.search(text, max(0, start - 24), start):
+        if lex.plural_re.search(text, max(0, start - 24), start):
             continue
-        end = grammar.body(head, start, m.end())
+        end = grammar.body(head, start, head_end)
         if end is None:
             continue
         covered = end
