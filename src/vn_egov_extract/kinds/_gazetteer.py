@@ -102,18 +102,18 @@ class Gazetteer:
     bare: set[str] = field(default_factory=set)
     provinces: set[str] = field(default_factory=set)  # canonical names of every province
     longest: int = 1  # syllables in the longest key
+    _seen: set[tuple[str, str, str, str | None]] = field(default_factory=set)
 
     def add(self, key: str, unit: Unit) -> None:
-        same = self.units.setdefault(key, [])
-        if all(
-            (u.name, u.level, u.province) != (unit.name, unit.level, unit.province) for u in same
-        ):
-            same.append(unit)
+        """File ``unit`` under ``key``, once per name, level and province."""
+        ident = (key, unit.name, unit.level, unit.province)
+        if ident not in self._seen:
+            self._seen.add(ident)
+            self.units.setdefault(key, []).append(unit)
             self.longest = max(self.longest, key.count(" ") + 1)
 
 
 _DASH = regex.compile(r"\s*-\s*")
-_SPACES = regex.compile(r"\s+")
 
 
 def fold(name: str) -> str:
@@ -127,11 +127,12 @@ def fold(name: str) -> str:
 
 def _fold_view(name: str) -> str:
     """:func:`fold` of a name already in the view's spelling."""
-    key = _SPACES.sub(" ", _DASH.sub(" - ", name.lower())).strip()
+    key = name.lower()
+    if "-" in key:
+        key = _DASH.sub(" - ", key)
+    syllables = key.split()
     variants = patterns().syllable_variants
-    if any(s in variants for s in key.split(" ")):
-        key = " ".join(variants.get(s, s) for s in key.split(" "))
-    return key
+    return " ".join(variants.get(s, s) for s in syllables)
 
 
 def _data_dir() -> Path:
@@ -155,9 +156,7 @@ _DISTRICT_LEVEL: dict[str, Level] = {
 }
 
 
-_CANON: dict[str, str] = {}  # gazetteer name → view spelling, filled while building
-
-
+_CANON: dict[str, str] = {}  # gazetteer name → record spelling, filled while building
 _TYPE_NOTE = regex.compile(r"\s*\((?:Huyện|Thị xã|Thành phố|Xã|Thị trấn|Phường|Quận)\)$")
 
 
@@ -170,16 +169,19 @@ def _canon(name: str) -> str:
     >>> _canon("Cai Lậy (Thị xã)")
     'Cai Lậy'
     """
-    name = _CANON.get(name, name)
+    name = NormText.of(name).text
     return _TYPE_NOTE.sub("", name) if name.endswith(")") else name
 
 
 def _fill_canon(names: set[str]) -> None:
-    """The view spelling of every name at once: one pass of the view over all of them."""
+    """:func:`_canon` of every name at once: one pass of the view over all of them."""
     ordered = sorted(n for n in names if "\n" not in n)
-    folded = NormText.of("\n".join(ordered)).text.split("\n")
-    if len(folded) == len(ordered):
-        _CANON.update(zip(ordered, folded, strict=True))
+    viewed = NormText.of("\n".join(ordered)).text.split("\n")
+    if len(viewed) != len(ordered):  # the view joined or split lines: go one by one
+        viewed = [NormText.of(n).text for n in ordered]
+    for raw, name in zip(ordered, viewed, strict=True):
+        _CANON[raw] = _TYPE_NOTE.sub("", name) if name.endswith(")") else name
+    _CANON.update((n, _canon(n)) for n in names if "\n" in n)
 
 
 def _province_maps(data: Path) -> tuple[dict[str, str], dict[str, str]]:
@@ -196,34 +198,34 @@ def _province_maps(data: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _add_legacy(gaz: Gazetteer, rows: list[tuple[str, ...]], new_short: dict[str, str]) -> None:
-    seen_districts: set[tuple[str, str]] = set()
-    for prov_full, prov, dist, dtype, ward, wtype, pkey in rows:
-        prov = _canon(prov)
-        gaz.provinces.add(prov)
+    canon, key = _CANON, _key
+    seen: set[tuple[str, str]] = set()
+    for prov_full, raw_prov, raw_dist, dtype, raw_ward, wtype, pkey in rows:
+        prov, dist = canon[raw_prov], canon[raw_dist]
         p2025 = new_short.get(pkey)
-        if (prov, "") not in seen_districts:
-            seen_districts.add((prov, ""))
+        if (prov, "") not in seen:
+            seen.add((prov, ""))
+            gaz.provinces.add(prov)
             level: Level = "city" if prov_full.startswith("Thành phố") else "province"
-            gaz.add(_key(prov), Unit(prov, level, prov, p2025))
-            gaz.bare.add(_key(prov))
-        dist = _canon(dist)
-        if (prov, dist) not in seen_districts:
-            seen_districts.add((prov, dist))
-            gaz.add(_key(dist), Unit(dist, _DISTRICT_LEVEL[dtype], prov, p2025))
-            if not _key(dist).isdigit():  # "Quận 1" needs its unit word
-                gaz.bare.add(_key(dist))
-        if ward and wtype:
-            ward = _canon(ward)
-            gaz.add(_key(ward), Unit(ward, _WARD_LEVEL[wtype], prov, p2025, dist))
+            gaz.add(key(prov), Unit(prov, level, prov, p2025))
+            gaz.bare.add(key(prov))
+        if (prov, dist) not in seen:
+            seen.add((prov, dist))
+            gaz.add(key(dist), Unit(dist, _DISTRICT_LEVEL[dtype], prov, p2025))
+            if not key(dist).isdigit():  # "Quận 1" needs its unit word
+                gaz.bare.add(key(dist))
+        if raw_ward and wtype:
+            ward = canon[raw_ward]
+            gaz.add(key(ward), Unit(ward, _WARD_LEVEL[wtype], prov, p2025, dist))
 
 
 @functools.lru_cache(maxsize=32768)
-def _key(short: str) -> str:
-    """Key of a short name; numbered units ("Phường 1", "Quận 10") are keyed by the number."""
-    parts = short.rsplit(" ", 1)
+def _key(name: str) -> str:
+    """Key of a canonical name; numbered units ("Phường 1", "Quận 10") are keyed by the number."""
+    parts = name.rsplit(" ", 1)
     if len(parts) == 2 and parts[1].isdigit() and parts[0] in ("Phường", "Quận"):
         return parts[1]
-    return _fold_view(_canon(short))
+    return _fold_view(name)
 
 
 def _add_without_apostrophes(gaz: Gazetteer) -> None:
@@ -252,18 +254,19 @@ def gazetteer() -> Gazetteer:
         ).fetchall()
     names = {row[c] for row in legacy for c in (1, 2, 4)} | {r[c] for r in current for c in (1, 2)}
     _fill_canon({n for n in names if n})
-    new_names = {row[4]: _canon(row[1]) for row in current}
-    old_names = {row[6]: _canon(row[1]) for row in legacy}
+    canon, key = _CANON, _key
+    new_names = {row[4]: canon[row[1]] for row in current}
+    old_names = {row[6]: canon[row[1]] for row in legacy}
     new_short = {old: new_names[new] for old, new in old_to_new.items() if new in new_names}
     gaz = Gazetteer()
     _add_legacy(gaz, legacy, new_short)
-    for prov_full, prov, ward, wtype, pkey, wkey in current:
-        prov = _canon(prov)
+    for prov_full, raw_prov, raw_ward, wtype, pkey, wkey in current:
+        prov, ward = canon[raw_prov], canon[raw_ward]
         level: Level = "city" if prov_full.startswith("Thành phố") else "province"
-        gaz.add(_key(prov), Unit(prov, level, prov if prov in gaz.provinces else None, prov))
-        gaz.bare.add(_key(prov))
+        gaz.add(key(prov), Unit(prov, level, prov if prov in gaz.provinces else None, prov))
+        gaz.bare.add(key(prov))
         old = old_names.get(commune_old.get(f"{pkey}_{wkey}", ""))
-        gaz.add(_key(_canon(ward)), Unit(_canon(ward), _WARD_LEVEL[wtype], old, prov))
+        gaz.add(key(ward), Unit(ward, _WARD_LEVEL[wtype], old, prov))
     for alias, target in patterns().aliases.items():
         if target in gaz.units:
             gaz.units[fold(alias)] = gaz.units[target]
