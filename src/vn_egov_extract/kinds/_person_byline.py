@@ -23,6 +23,8 @@ _NAME = regex.compile(rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}}")
 # what may follow the name on its line: nothing, a full stop, a bracket, a dash or a comma
 # before the unit, or page chrome glued on ("...)Thống kê truy cập")
 _AFTER = regex.compile(r"[ \t]*(?:\.?[ \t\r]*$|\(|[-,/][ \t])")
+_JOINT = regex.compile(r"[ \t]*(?:[-,&]|và)[ \t]*")
+_END = regex.compile(r"[ \t]*\.?[ \t\r]*$")
 _PROSE_END = regex.compile(r"(?:[.!?…\"')]|\./\.)[ \t]*$")
 _MIN_PROSE = 40
 
@@ -70,6 +72,12 @@ def bylines(text: str) -> Iterator[tuple[int, int, str]]:
         if not strong and not _follows_prose(text, line.start()):
             continue
         yield name.start(), name.end(), rule
+        # a second writer: "Ngọc Ánh - Thu Hà", "Minh Chi, Lan Anh" (a unit is not a name)
+        joint = _JOINT.match(text, name.end(), line.end())
+        other = _NAME.match(text, joint.end(), line.end()) if joint else None
+        if other is not None and _END.match(text, other.end(), line.end()):
+            if _name_like(other.group().split()):
+                yield other.start(), other.end(), rule
 
 
 def _name_like(words: list[str]) -> bool:

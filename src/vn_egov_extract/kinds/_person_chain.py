@@ -153,13 +153,16 @@ def _starts_name(words: list[str], t: PersonTables) -> int:
     return 0
 
 
-def split_name(text: str, run: list[Token], after_unit: bool) -> list[Token] | None:
+def split_name(
+    text: str, run: list[Token], after_unit: bool, bare_title: bool = False
+) -> list[Token] | None:
     """The tokens of the name at the end of ``run`` (capitalised words after a title).
 
     The name starts at a surname or an ethnic prefix and is 2-4 syllables (up to 5 with an
     ethnic prefix); a 3-syllable name is preferred where several cuts fit, since that is
     the usual length. A 2-syllable "name" right after a unit word ("tỉnh Hà Nam") is a
-    place.
+    place. Right after a bare title the place list does not apply: "Chủ tịch Hồ Chí Minh"
+    is the man, "Chủ tịch UBND TP Hồ Chí Minh" the city.
 
     >>> s = "Lâm Đồng Trần Hồng Thái"
     >>> toks = [Token(m.start(), m.end(), "cap") for m in regex.finditer(r"\\S+", s)]
@@ -180,7 +183,8 @@ def split_name(text: str, run: list[Token], after_unit: bool) -> list[Token] | N
     options = [
         i
         for i in options
-        if _plausible(words[i:], t) and not (i == 0 and after_unit and len(words) == 2)
+        if _plausible(words[i:], t, places=not bare_title)
+        and not (i == 0 and after_unit and len(words) == 2)
     ]
     if not options:
         return None
@@ -189,10 +193,12 @@ def split_name(text: str, run: list[Token], after_unit: bool) -> list[Token] | N
     return run[pick:]
 
 
-def _plausible(words: list[str], t: PersonTables) -> bool:
+def _plausible(words: list[str], t: PersonTables, places: bool = True) -> bool:
     """Not a place or a thing named after a person, no organisation or page word."""
-    if any(w in t.not_name_words for w in words):
+    if any(w in t.not_name_words for w in words) or words[0] in t.not_name_openers:
         return False
+    if not places:
+        return True
     joined = " ".join(words).casefold()
     return not any(joined == n or joined.startswith(n + " ") for n in t.not_names)
 

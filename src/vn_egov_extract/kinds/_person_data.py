@@ -26,6 +26,7 @@ class PersonPatterns(PatternModel):
     ethnic_prefixes: list[str]
     not_names: list[str]
     not_name_words: list[str]
+    not_name_openers: list[str]
     byline_markers: list[str]
 
 
@@ -87,6 +88,7 @@ class PersonTables:
     ethnic_apostrophe: tuple[str, ...]
     not_names: frozenset[str]
     not_name_words: frozenset[str]
+    not_name_openers: frozenset[str]
     byline_re: regex.Pattern[str]
     surname_re: regex.Pattern[str]
 
@@ -132,6 +134,7 @@ def tables() -> PersonTables:
         ethnic_apostrophe=tuple(e for e in p.ethnic_prefixes if e.endswith("'")),
         not_names=frozenset(n.casefold() for n in p.not_names),
         not_name_words=frozenset(p.not_name_words),
+        not_name_openers=frozenset(p.not_name_openers),
         byline_re=regex.compile(rf"(?P<mark>{alternation(p.byline_markers)})(?=[\s:])\s*:?\s*"),
         surname_re=regex.compile(
             rf"(?<![\p{{L}}\d'])(?:{alternation(p.surnames)})(?:\s+{NAME_TOKEN}){{2,3}}"

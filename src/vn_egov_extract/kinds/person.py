@@ -162,7 +162,7 @@ def _titled(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[Candi
             continue
         before = chain[: len(chain) - len(run)]
         prev = text[before[-1].start : before[-1].end].lower() if before else ""
-        name = split_name(text, run, after_unit=prev in _UNIT_WORDS)
+        name = split_name(text, run, after_unit=prev in _UNIT_WORDS, bare_title=not before)
         if name is None:
             continue
         start, end = name[0].start, name[-1].end
