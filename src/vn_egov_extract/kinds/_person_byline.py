@@ -75,9 +75,9 @@ def bylines(text: str) -> Iterator[tuple[int, int, str]]:
         # a second writer: "Ngọc Ánh - Thu Hà", "Minh Chi, Lan Anh" (a unit is not a name)
         joint = _JOINT.match(text, name.end(), line.end())
         other = _NAME.match(text, joint.end(), line.end()) if joint else None
-        if other is not None and _END.match(text, other.end(), line.end()):
-            if _name_like(other.group().split()):
-                yield other.start(), other.end(), rule
+        end_of_line = other is not None and _END.match(text, other.end(), line.end())
+        if other is not None and end_of_line and _name_like(other.group().split()):
+            yield other.start(), other.end(), rule
 
 
 def _name_like(words: list[str]) -> bool:
