@@ -140,14 +140,16 @@ def _unknown(
     """A unit word + a capitalised name the gazetteer lacks (renamed or merged units)."""
     words = _word_sets()
     first = text[toks[0][0] : toks[0][1]].lower()
-    if len(toks) > 4 or first in words["not_starts"] or first in words["person_parts"]:
+    if first in words["not_starts"] or first in words["person_parts"]:
         return None
+    name = text[m.start("name") : m.end("name")]
+    if not name.isdigit() and not 2 <= len(toks) <= 4:
+        return None  # one capitalised syllable is too often a title-cased word ("xã Nông")
     before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
     if before is not None and (before.group(2) or before.group(1)).lower() in words["plural"]:
         return None  # "các tỉnh Tây Nguyên": a group of units, not one named unit
-    if fold(text[m.start("name") : m.end("name")]) in words["not_names"]:
+    if fold(name) in words["not_names"]:
         return None
-    name = text[m.start("name") : m.end("name")]
     if name.isdigit():
         if entry.level not in ("district", "ward"):
             return None
