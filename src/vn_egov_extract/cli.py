@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from . import __version__
-from ._batch import DocResult, map_ordered, resolve_jobs, run_task
+from ._batch import DocResult, map_ordered, resolve_jobs, run_task, warm_up
 from ._describe import describe
 from ._readers import Fields, MissingExtra, Task, UsageError, check_paths, require, tasks
 from ._records import KINDS, json_schema
@@ -202,7 +202,9 @@ def _run(argv: list[str]) -> int:
         writer = ParquetWriter(str(out))
     progress = _Progress(args.quiet)
     try:
-        for payload, n_records, failed in map_ordered(func, stream, jobs=jobs, on_crash=crash):
+        for payload, n_records, failed in map_ordered(
+            func, stream, jobs=jobs, on_crash=crash, warm=warm_up
+        ):
             if isinstance(writer, JsonlWriter):
                 writer.write_line(payload)
             else:
