@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import regex
 
@@ -74,8 +75,18 @@ def month_of(s: str) -> int | None:
 
 
 def before(low: str, pos: int, name: str, window: int = 24) -> bool:
-    """Whether a word of the list ``name`` (patterns/dates.yaml) ends right before ``pos``."""
-    return tail_re(name).search(low, max(0, pos - window), pos) is not None
+    """Whether a word of the list ``name`` (patterns/dates.yaml) ends right before ``pos``.
+
+    >>> before("quyết định số 15/2021", 14, "not_date_before")
+    True
+    >>> before("chuyển đổi số 2021", 14, "not_date_before")
+    False
+    """
+    found = tail_re(name).search(low, max(0, pos - window), pos) is not None
+    if found and name == "not_date_before":
+        # "chuyển đổi số 2021": "số" is "digital" there, not "number"
+        return tail_re("digital_phrases").search(low, max(0, pos - 40), pos) is None
+    return found
 
 
 def _year_part(m: regex.Match[str]) -> tuple[int | None, int | None, bool]:
@@ -178,7 +189,9 @@ def _days_from(shift: int) -> Callable[[dt.date | None, dt.date | None], cal.Int
     return relative_fn(lambda pub: cal.unit_span("day", pub, shift))
 
 
-def _weekday_fn(wd: int, wk: str, mod: str) -> Callable[[dt.date | None, dt.date | None], cal.Interval | None]:
+def _weekday_fn(
+    wd: int, wk: str, mod: str
+) -> Callable[[dt.date | None, dt.date | None], cal.Interval | None]:
     if wk:
         weeks = {"này": 0, "nay": 0, "tới": 1, "sau": 1}.get(wk, -1)
 
@@ -254,7 +267,7 @@ def find_months(low: str) -> Iterator[Atom]:
         if day and m["m"] == "năm" and not (day["pre"] or day["mong"]):
             n = int(day["d"])  # "6 tháng năm 2021": the first six months of 2021, not 6 May
             if 1 <= n <= 12 and (y or shift is not None):
-                fn = in_year(y, shift, lambda yy, n=n: cal.months_span(yy, 1, n))
+                fn = in_year(y, shift, partial(cal.months_span, first_month=1, last_month=n))
                 rule = "date.period.first_months"
                 yield Atom(day.start(), end, "period", rule, "period", fn)
             continue
@@ -282,7 +295,7 @@ def find_months(low: str) -> Iterator[Atom]:
             yield Atom(m.start(), m.end(), "month", "date.month", "month", _month_fn(mo, mod))
             continue
         rule = "date.month_year" if y or shift is not None else "date.month"
-        fn = in_year(y, shift, lambda yy, mo=mo: cal.month_span(yy, mo))
+        fn = in_year(y, shift, partial(cal.month_span, month=mo))
         yield Atom(m.start(), end, "month", rule, "month", fn)
     for m in scan(low, "month_year"):
         mo, y = int(m["m"]), int(m["y"])
@@ -301,7 +314,7 @@ def find_quarters(low: str) -> Iterator[Atom]:
         if q is None or not ok:
             continue  # "quý 5/2020" does not exist
         rule = "date.quarter_year" if y or shift is not None else "date.quarter"
-        fn = in_year(y, shift, lambda yy, q=q: cal.quarter_span(yy, q))
+        fn = in_year(y, shift, partial(cal.quarter_span, quarter=q))
         yield Atom(m.start(), m.end(), "quarter", rule, "quarter", fn)
 
 
@@ -346,11 +359,17 @@ def find_first_months(low: str) -> Iterator[Atom]:
             continue  # "những tháng cuối năm" is vague
         first, last = (1, n) if m["first"] else (13 - n, 12)
         rule = "date.period.first_months" if m["first"] else "date.period.last_months"
-        fn = in_year(y, shift, lambda yy, a=first, b=last: cal.months_span(yy, a, b))
+        fn = in_year(y, shift, partial(cal.months_span, first_month=first, last_month=last))
         yield Atom(start, m.end(), "period", rule, "period", fn)
 
 
-_UNIT_GRAIN = {"day": "day", "week": "period", "month": "month", "quarter": "quarter", "year": "year"}
+_UNIT_GRAIN = {
+    "day": "day",
+    "week": "period",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+}
 
 
 def find_relative_units(low: str) -> Iterator[Atom]:
@@ -368,21 +387,21 @@ def find_relative_units(low: str) -> Iterator[Atom]:
             if before(low, m.start(), "recurrence") or (shift_word == "ngoái" and unit != "year"):
                 continue  # "những năm trước"
             shift = w.unit_shifts[shift_word]
-            fn = relative_fn(lambda pub, u=unit, s=shift: cal.unit_span(u, pub, s))
+            fn = relative_fn(partial(cal.unit_span, unit, shift=shift))
             yield Atom(m.start(), m.end(), unit, "date.relative", _UNIT_GRAIN[unit], fn)
             continue
         if n is None or not 1 <= n <= 100 or count is None:
             continue
         if m["past"]:
-            fn = relative_fn(lambda pub, u=unit, n=n: cal.unit_span(u, pub, -n, n))
+            fn = relative_fn(partial(cal.unit_span, unit, shift=-n, count=n))
             grain = "period"
         elif m["future"]:
-            fn = relative_fn(lambda pub, u=unit, n=n: cal.unit_span(u, pub, 1, n))
+            fn = relative_fn(partial(cal.unit_span, unit, shift=1, count=n))
             grain = "period"
         elif m["shift"] and key(m["shift"]) in w.ago:
             if _NOT_AGO_AFTER.match(low, m.end()):
                 continue  # "3 ngày trước khi": before an event, not before the article
-            fn = relative_fn(lambda pub, u=unit, n=n: cal.unit_span(u, pub, -n))
+            fn = relative_fn(partial(cal.unit_span, unit, shift=-n))
             grain = _UNIT_GRAIN[unit]
         else:
             continue  # "3 năm sau", "mấy tháng nay": counted from something else, or vague
@@ -397,8 +416,10 @@ def clock_value(h: int, mi: int, part: str | None, ampm: str | None) -> str | No
 
     >>> clock_value(3, 0, "chiều", None), clock_value(12, 0, "đêm", None)
     ('15:00', '00:00')
-    >>> clock_value(2, 0, "sáng", None), clock_value(3, 54, None, "pm"), clock_value(25, 0, None, None)
-    ('02:00', '15:54', None)
+    >>> clock_value(2, 0, "sáng", None), clock_value(3, 54, None, "pm")
+    ('02:00', '15:54')
+    >>> clock_value(25, 0, None, None) is None
+    True
     """
     if part:
         pm = {p.word: p.pm for p in words().parts_of_day}.get(key(part), False)
@@ -465,11 +486,18 @@ def find_clocks(low: str) -> Iterator[Atom]:
             continue
         rel = tail["rel"] if tail else None
         shift = w.relative_days_after_part.get(key(rel).split()[-1], 0) if rel else 0
-        fn = relative_fn(lambda pub, s=shift: cal.unit_span("day", pub, s))
+        fn = relative_fn(partial(cal.unit_span, "day", shift=shift))
         numeric = numeral and not (pre or tail)
         first = pre.start() if pre else start
-        atom = Atom(first, tail.end() if tail else m.end(), "time", "date.clock", "datetime", fn,
-                    numeric=numeric)
+        atom = Atom(
+            first,
+            tail.end() if tail else m.end(),
+            "time",
+            "date.clock",
+            "datetime",
+            fn,
+            numeric=numeric,
+        )
         atom.time = value
         atom.day_shift = shift
         yield atom

@@ -42,6 +42,7 @@ class DatePatterns(PatternModel):
     day_month_cues: list[str]
     dash_day_month_cues: list[str]
     not_date_before: list[str]
+    digital_phrases: list[str]
     not_clock_before: list[str]
     recurrence: list[str]
 
