@@ -27,6 +27,7 @@ class PersonPatterns(PatternModel):
     not_names: list[str]
     not_name_words: list[str]
     not_name_openers: list[str]
+    institution_words: list[str]
     byline_markers: list[str]
 
 
@@ -89,6 +90,7 @@ class PersonTables:
     not_names: frozenset[str]
     not_name_words: frozenset[str]
     not_name_openers: frozenset[str]
+    institution_words: frozenset[str]
     byline_re: regex.Pattern[str]
     surname_re: regex.Pattern[str]
 
@@ -135,6 +137,7 @@ def tables() -> PersonTables:
         not_names=frozenset(n.casefold() for n in p.not_names),
         not_name_words=frozenset(p.not_name_words),
         not_name_openers=frozenset(p.not_name_openers),
+        institution_words=frozenset(w.lower() for w in p.institution_words),
         byline_re=regex.compile(rf"(?P<mark>{alternation(p.byline_markers)})(?=[\s:])\s*:?\s*"),
         surname_re=regex.compile(
             rf"(?<![\p{{L}}\d'])(?:{alternation(p.surnames)})(?:\s+{NAME_TOKEN}){{2,3}}"

@@ -166,13 +166,23 @@ def _titled(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[Candi
         if name is None:
             continue
         start, end = name[0].start, name[-1].end
-        if _overlaps(start, end, taken):
+        if _overlaps(start, end, taken) or _names_an_institution(text, chain, name[0]):
             continue
         title = _clean(text[head_start:start])
         taken.append((start, end))
         yield Candidate(
             "person", start, end, "person.title", {"name": _name(text[start:end]), "title": title}
         )
+
+
+def _names_an_institution(text: str, chain: list[Token], first: Token) -> bool:
+    """Whether the name is part of a body named after a person: "Bệnh viện Nguyễn Tri
+    Phương", "Trường THPT Lê Quý Đôn", "Công ty TNHH Hoàng Long"."""
+    at = chain.index(first)
+    if at == 0:
+        return False
+    prev = chain[at - 1]
+    return text[prev.start : prev.end].lower() in tables().institution_words
 
 
 def _name_then_title(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
