@@ -53,7 +53,7 @@ class Tokens:
     (True, False)
     """
 
-    __slots__ = ("_done", "_items", "_it", "_prev", "_text")
+    __slots__ = ("_done", "_it", "_items", "_prev", "_text")
 
     def __init__(self, text: str, pos: int) -> None:
         self._text = text
@@ -186,10 +186,10 @@ class Grammar:
                 end = match_seq(toks, k, seq)
                 if end is not None:
                     return end, False
-        for seq in lowercase:
-            end = match_seq(toks, k, seq)
+        for low_seq in lowercase:
+            end = match_seq(toks, k, low_seq)
             if end is not None:
-                return end, " ".join(seq) in lex.governors
+                return end, " ".join(low_seq) in lex.governors
         tok = toks[k]
         if not tok.cap:
             return None
@@ -281,7 +281,9 @@ class Grammar:
                 continue
             if q - run >= 2 and rest in (3, 4):
                 return q
-            if titled and (rest == 2 and q - run >= 2 or q == run and rest in (3, 4) and not ward):
+            placed_before = rest == 2 and q - run >= 2
+            whole_run = q == run and rest in (3, 4) and not ward
+            if titled and (placed_before or whole_run):
                 return q
         return end
 
@@ -294,6 +296,8 @@ class Grammar:
         for seq in head.not_after:
             if match_seq(toks, 0, seq) is not None:
                 return None
+        if head.name_starts and all(match_seq(toks, 0, q) is None for q in head.name_starts):
+            return None
         j = 0
         if head.group == "named":
             if head.body_only and not (toks.has(0) and self.starts_head(toks[0])):

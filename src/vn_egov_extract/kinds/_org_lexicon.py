@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import Literal, TypeAlias, TypeVar
 
 import regex
 
@@ -51,7 +51,7 @@ class LevelEntry(PatternModel):
     form: str
     expands: str | None = None
     bare: bool = False
-    not_before: list[str] = []
+    not_before: tuple[str, ...] = ()
 
 
 class OrgPatterns(PatternModel):
@@ -60,6 +60,7 @@ class OrgPatterns(PatternModel):
     heads: HeadGroups
     plural_before: list[str]
     not_after_head: dict[str, list[str]]
+    name_starts: dict[str, list[str]]
     titles: list[str]
     surnames: list[str]
     person_like_places: list[str]
@@ -84,6 +85,7 @@ class Head:
     governs: bool
     body_only: bool
     not_after: tuple[tuple[str, ...], ...]
+    name_starts: tuple[tuple[str, ...], ...]  # empty: any name
     lowercase_names: tuple[tuple[str, ...], ...]
 
 
@@ -160,6 +162,9 @@ def _with_acronyms(phrases: list[str], acronyms: dict[str, str]) -> list[str]:
     return out
 
 
+_Trie: TypeAlias = "dict[str, _Trie]"
+
+
 def _trie(words: list[str]) -> str:
     """A regex matching any of ``words``, factored by prefix so the scan is fast.
 
@@ -167,15 +172,15 @@ def _trie(words: list[str]) -> str:
     >>> p.count("B"), [re.match(p, w).group() for w in ("Ban Chỉ đạo X", "Ban X", "Bộ X")]
     (1, ['Ban Chỉ đạo', 'Ban', 'Bộ'])
     """
-    root: dict[str, dict[str, object]] = {}
+    root: _Trie = {}
     for word in words:
         node = root
         for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
+            node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, object]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]  # type: ignore[arg-type]
+    def emit(node: _Trie) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -208,6 +213,7 @@ def _compile_heads(p: OrgPatterns) -> tuple[re.Pattern[str], dict[str, Head]]:
                 governs=e.governs,
                 body_only=e.body_only,
                 not_after=tuple(tokens_of(w) for w in p.not_after_head.get(e.form, [])),
+                name_starts=tuple(tokens_of(w) for w in p.name_starts.get(e.form, [])),
                 lowercase_names=tuple(tokens_of(w) for w in lower_heads),
             )
             heads[e.form] = head
@@ -304,7 +310,7 @@ def lexicon() -> Lexicon:
         person_like_places=frozenset(p.person_like_places),
         brands=frozenset(e.form for e in p.heads.brand),
         acronym_re=regex.compile(
-            r"(?<![\p{L}\d&\-])(?:" + acronym_alt + r")(?:(?<=\.)|(?![\p{L}\d&]|-\p{L}))"
+            r"(?<![\p{L}\d&])(?:" + acronym_alt + r")(?:(?<=\.)|(?![\p{L}\d&]))"
         ),
         acronyms=acronyms,
     )
