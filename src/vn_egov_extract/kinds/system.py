@@ -193,12 +193,10 @@ def find(doc: Doc) -> Iterator[Candidate]:
         if anchor.start() < free_from:
             continue
         m = cat.pattern.match(low, anchor.start())
-        if m is None:
-            continue
-        free_from = m.end()
-        if not all(
+        if m is None or not all(
             _written_as_acronym(cat, text, m, g) for g in ("brand", "gen", "gfree", "paren")
         ):
             continue
+        free_from = m.end()
         name, rule = _name_and_rule(cat, m)
         yield Candidate("system", m.start(), _end(text, m), rule, {"name": name})
