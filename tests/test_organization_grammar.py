@@ -1,0 +1,119 @@
+"""The organisation grammar beyond the example table: acronym expansion, the pattern file's
+schema, offsets on unusual input, and bounded work on pathological input."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vn_egov_extract import Extractor
+from vn_egov_extract._candidate import Doc
+from vn_egov_extract._patterns import PatternError, load_file, patterns_dir
+from vn_egov_extract._text import NormText
+from vn_egov_extract.kinds import organization
+from vn_egov_extract.kinds._org_lexicon import OrgPatterns, lexicon
+
+ORG = Extractor(kinds=["organization"])
+
+
+def _orgs(text: str) -> list[str]:
+    return [r.text for r in ORG(text).records]
+
+
+@pytest.mark.parametrize(
+    ("name", "expanded"),
+    [
+        ("UBND huyện Lắk", "Ủy ban nhân dân huyện Lắk"),
+        ("Phòng VHTT", "Phòng Văn hóa và Thông tin"),
+        ("Sở GD&ĐT tỉnh", "Sở Giáo dục và Đào tạo tỉnh"),
+        ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+        ("Ban Chỉ đạo xây dựng CQĐT", "Ban Chỉ đạo xây dựng chính quyền điện tử"),
+        ("UBND TP.HCM", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+        ("KBNN tỉnh", "Kho bạc Nhà nước tỉnh"),
+    ],
+)
+def test_acronyms_are_spelled_out(name: str, expanded: str) -> None:
+    assert organization.expand(name) == expanded
+
+
+@pytest.mark.parametrize("name", ["UBNDX tỉnh", "Sở TTTTA", "Công ty HĐNDS", "xUBND", "Sở TT&TTX"])
+def test_acronyms_inside_a_longer_word_stay(name: str) -> None:
+    assert organization.expand(name) == name
+
+
+def test_records_point_into_the_callers_string_with_curly_quotes_and_nfd() -> None:
+    text = unicodedata.normalize("NFD", "Làm việc tại UBND huyện Ea H\u2019leo và Sở Y tế.")
+    records = ORG(text).records
+    assert [r.text for r in records] == [text[r.start : r.end] for r in records]
+    assert [r.name for r in records] == ["UBND huyện Ea H\u2019leo", "Sở Y tế"]  # type: ignore[attr-defined]
+
+
+def test_name_collapses_whitespace_but_text_keeps_it() -> None:
+    text = "Giao Sở  Thông tin\u00a0và Truyền thông chủ trì."
+    (record,) = ORG(text).records
+    assert record.text == "Sở  Thông tin\u00a0và Truyền thông"
+    assert record.name == "Sở Thông tin và Truyền thông"  # type: ignore[attr-defined]
+
+
+def test_a_name_does_not_run_across_a_line_break() -> None:
+    assert _orgs("Nguồn: Phòng Văn hóa và Thông tin\nHuyện Ea Súp") == [
+        "Phòng Văn hóa và Thông tin"
+    ]
+
+
+def test_a_system_phrase_is_left_to_the_system_kind() -> None:
+    text = "Xây dựng Trung tâm giám sát, điều hành đô thị thông minh (IOC) của tỉnh."
+    assert _orgs(text) == []
+
+
+def test_pattern_file_rejects_unknown_keys(tmp_path: Path) -> None:
+    good = (patterns_dir() / "organizations.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "organizations.yaml"
+    bad.write_text(good + "\nunexpected_key: [x]\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="unexpected_key"):
+        load_file(bad, OrgPatterns)
+
+
+def test_every_acronym_head_spells_out() -> None:
+    lex = lexicon()
+    for form, head in lex.heads.items():
+        if form.isupper() and " " not in form and head.group in {"placed", "named"}:
+            assert form in lex.acronyms, f"{form} has no expansion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở " * 5000,
+        "UBND tỉnh " + "Ab " * 5000,
+        "Sở Thông tin và " * 2000,
+        "Ban Chỉ đạo xây dựng " * 2000,
+        ("UBND huyện, " * 3000) + "xã",
+        "Công ty " + "A-" * 5000,
+    ],
+)
+def test_pathological_input_gives_bounded_spans(text: str) -> None:
+    doc = Doc(NormText.of(text))
+    for cand in organization.find(doc):
+        assert 0 <= cand.start < cand.end <= len(text)
+        assert cand.length < 300
+
+
+_WORDS = st.sampled_from(
+    ["UBND", "Sở", "Phòng", "tỉnh", "huyện", "Đắk", "Lắk", "và", ",", "-", "(", ")", "VNPT",
+     "Ban", "chỉ", "đạo", "Nguyễn", "Văn", "A", "Chủ tịch", "các", "xã", "TP.", "\n", "Thông",
+     "tin", "’", "Ủy ban nhân dân", "Chính phủ", "điện tử"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.sampled_from([" ", "", "  "]))
+def test_any_word_salad_gives_exact_offsets(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    for r in ORG(text).records:
+        assert text[r.start : r.end] == r.text
+        assert r.name == " ".join(unicodedata.normalize("NFC", r.text).split())  # type: ignore[attr-defined]
