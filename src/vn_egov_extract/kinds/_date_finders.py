@@ -8,11 +8,13 @@ their records will carry.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from functools import partial
 
 import regex
 
+from .._patterns import load
 from . import _calendar as cal
 from ._date_atoms import (
     BEFORE_DAY,
@@ -28,6 +30,7 @@ from ._date_atoms import (
 )
 from ._date_lexicon import key, tail_re, words
 from ._numerals import parse_number_words
+from ._units import UnitPatterns
 
 Make = Callable[[int], cal.Interval | None]
 
@@ -41,6 +44,14 @@ _CLOSES = regex.compile(r"[ \t]*(?:$|\n|[:;)\]]|[.!?](?:\s|$))")
 # after "3 ngày trước": "khi", "đó" make it "before (an event)", not "ago"
 _NOT_AGO_AFTER = regex.compile(r"\s+(?:khi|đó|ngày|hạn|thời|kỳ|lúc|tết|lễ)(?![\p{L}\d])")
 _DIGIT_BEFORE = regex.compile(r"\d\s*$")
+
+
+@functools.cache
+def _counted_noun() -> regex.Pattern[str]:
+    """A counted noun of ``patterns/units.yaml`` right after a figure ("2000 hồ sơ")."""
+    units = load("units.yaml", UnitPatterns)
+    nouns = sorted({n.lower() for n in units.nouns + units.measures}, key=len, reverse=True)
+    return regex.compile(r"[ \t]+(?:" + "|".join(regex.escape(n) for n in nouns) + r")(?![\p{L}\d])")
 
 
 def _int(s: str | None) -> int | None:
@@ -329,6 +340,8 @@ def find_years(low: str) -> Iterator[Atom]:
         span = cal.year_span(int(m["y"]))
         if span is None or before(low, m.start(), "not_date_before"):
             continue
+        if _counted_noun().match(low, m.end()):
+            continue  # "từ 2000 người": a count
         closes = _CLOSES.match(low, m.end()) and not _DIGIT_BEFORE.search(
             low, max(0, m.start() - 4), m.start()
         )
