@@ -51,7 +51,8 @@ def _counted_noun() -> regex.Pattern[str]:
     """A counted noun of ``patterns/units.yaml`` right after a figure ("2000 hồ sơ")."""
     units = load("units.yaml", UnitPatterns)
     nouns = sorted({n.lower() for n in units.nouns + units.measures}, key=len, reverse=True)
-    return regex.compile(r"[ \t]+(?:" + "|".join(regex.escape(n) for n in nouns) + r")(?![\p{L}\d])")
+    alts = "|".join(regex.escape(n) for n in nouns)
+    return regex.compile(rf"[ \t]+(?:{alts})(?![\p{{L}}\d])")
 
 
 def _int(s: str | None) -> int | None:
