@@ -3,13 +3,17 @@ kill -9 then --resume. Every document gives exactly one line, in input order."""
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import json
 import os
+import pty
 import re
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -145,7 +149,7 @@ def test_kill_9_then_resume_gives_every_document_exactly_once(tmp_path: Path) ->
     proc.wait()
     cut = out.read_bytes()
     assert 10 <= cut.count(b"\n") < 300
-    run(str(root), "-o", str(out), "--jobs", "2", "--resume")
+    run(str(root), "-o", str(out), "--jobs", "2", "--resume")  # -q: not a terminal anyway
     fresh = tmp_path / "fresh.jsonl"
     run(str(root), "-o", str(fresh), "--jobs", "2")
     assert out.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8")
@@ -176,3 +180,29 @@ def test_400_articles_an_invalid_file_and_an_empty_file_give_402_lines(tmp_path:
     assert lines[-1]["id"] == f"{root}/zz-invalid.txt"
     assert payload(lines[-1]) == records(decode_bytes(INVALID))
     assert b"402 documents" in done.stderr
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    for i in range(20):
+        (tmp_path / f"{i:02d}.txt").write_text(variant(i) + (" BOOM" if i == 3 else ""))
+    main_fd, tty_fd = pty.openpty()
+    fcntl.ioctl(tty_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    proc = subprocess.Popen(
+        [str(SCRIPT), str(tmp_path), "-o", str(tmp_path / "out.jsonl")],
+        stderr=tty_fd,
+        env={**os.environ, FAIL_ON_ENV: "BOOM"},
+    )
+    os.close(tty_fd)
+    shown = b""
+    while True:
+        try:
+            data = os.read(main_fd, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not data:
+            break
+        shown += data
+    assert proc.wait(timeout=300) == 0
+    os.close(main_fd)
+    assert b"docs/s" in shown and b"errors=1" in shown
+    assert b"20 documents" in shown and b"1 errors" in shown
