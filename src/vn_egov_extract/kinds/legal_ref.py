@@ -60,6 +60,8 @@ def _tables() -> _Tables:
     abbrs = alternation(list(p.doc_type_abbreviations))
     named = alternation(p.named_doc_types)
     doc_types = {t.lower(): t for t in p.doc_types}
+    # a word of a document's name; another type word starts another document
+    name_word = rf"(?:[ \t]+(?!(?:{types})(?!\p{{L}}))\p{{L}}+)"
     doc_types.update({a.lower(): full for a, full in p.doc_type_abbreviations.items()})
     return _Tables(
         number_re=regex.compile(rf"(?<![\p{{L}}\d/.-]){_NUMBER}(?![\p{{L}}\d/]|-\p{{L}}){_DATE}?"),
@@ -69,12 +71,12 @@ def _tables() -> _Tables:
         ),
         named_re=regex.compile(
             rf"(?<![\p{{L}}\d])(?P<type>{named})(?P<name>[ \t]+\p{{Lu}}\p{{Ll}}*"
-            rf"(?:[ \t]+\p{{L}}+){{0,9}}?)?[ \t]+(?:năm[ \t]+)?(?P<lyear>(?:19|20)\d\d)"
+            rf"{name_word}{{0,9}}?)?[ \t]+(?:năm[ \t]+)?(?P<lyear>(?:19|20)\d\d)"
             r"(?![\p{L}\d/])"
         ),
         # a named law just before "số": "Luật Giao dịch điện tử số 20/2023/QH15"
         named_before_re=regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<type>{named})[ \t]+\p{{Lu}}\p{{Ll}}*(?:[ \t]+\p{{L}}+){{0,9}}?"
+            rf"(?<![\p{{L}}\d])(?P<type>{named})[ \t]+\p{{Lu}}\p{{Ll}}*{name_word}{{0,9}}?"
             r"[ \t]+(?i:số)[ \t]*:?[ \t]*\Z"
         ),
         doc_types=doc_types,
