@@ -181,6 +181,7 @@ def test_resume_finishes_a_cut_run_without_duplicates(folder: Path) -> None:
         (["{f}", "--resume", "-o", "{d}/x.csv"], "--resume"),
         (["{f}", "--format", "parquet"], "--format parquet"),
         (["{f}", "-o", "{d}"], "-o"),
+        (["{f}", "-o", "{f}"], "also an input"),
         ([], "PATH"),
     ],
 )

@@ -168,17 +168,23 @@ def expand(paths: Iterable[str], exclude: str | None = None) -> Iterator[str]:
 def _lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
     """Split a stream of byte chunks into lines, without their line ends.
 
+    A line spread over many chunks is joined once (not re-copied for every chunk).
+
     >>> list(_lines([b"a\\nb", b"c\\r\\n", b"d"]))
     [b'a', b'bc', b'd']
     """
-    tail = b""
+    pending: list[bytes] = []
     for chunk in chunks:
-        parts = (tail + chunk).split(b"\n")
-        tail = parts.pop()
-        for line in parts:
-            yield line.rstrip(b"\r")
-    if tail:
-        yield tail.rstrip(b"\r")
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
+            pending.append(chunk[start:end])
+            yield b"".join(pending).rstrip(b"\r")
+            pending = []
+            start = end + 1
+        if start < len(chunk):
+            pending.append(chunk[start:])
+    if pending:
+        yield b"".join(pending).rstrip(b"\r")
 
 
 def _chunks(stream: Readable) -> Iterator[bytes]:

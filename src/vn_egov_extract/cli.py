@@ -120,6 +120,10 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace, fmt: str) 
         check_paths(args.paths)
     except UsageError as exc:
         parser.error(str(exc))
+    if out is not None and os.path.exists(out):
+        target = os.path.realpath(out)
+        if any(p != "-" and os.path.realpath(p) == target for p in args.paths):
+            parser.error(f"-o {out!r} is also an input PATH; write to another file")
 
 
 def _skip_done(stream: Iterable[Task], done: Counter[str], skipped: list[int]) -> Iterator[Task]:
