@@ -102,6 +102,7 @@ class Gazetteer:
     bare: set[str] = field(default_factory=set)
     provinces: set[str] = field(default_factory=set)  # canonical names of every province
     longest: int = 1  # syllables in the longest key
+    firsts: set[str] = field(default_factory=set)  # first syllables of the keys: a quick test
     _seen: set[tuple[str, str, str, str | None]] = field(default_factory=set)
 
     def add(self, key: str, unit: Unit) -> None:
@@ -122,11 +123,11 @@ def fold(name: str) -> str:
     >>> fold("Ea H\u2019Leo"), fold("Bà Rịa-Vũng Tàu"), fold("Đăk  Lăk"), fold("Hoà Bình")
     ("ea h'leo", 'bà rịa - vũng tàu', 'đắk lắk', 'hòa bình')
     """
-    return _fold_view(NormText.of(name).text)
+    return fold_view(NormText.of(name).text)
 
 
-def _fold_view(name: str) -> str:
-    """:func:`fold` of a name already in the view's spelling."""
+def fold_view(name: str) -> str:
+    """:func:`fold` of a name already in the view's spelling (a slice of ``Doc.text``)."""
     key = name.lower()
     if "-" in key:
         key = _DASH.sub(" - ", key)
@@ -225,7 +226,7 @@ def _key(name: str) -> str:
     parts = name.rsplit(" ", 1)
     if len(parts) == 2 and parts[1].isdigit() and parts[0] in ("Phường", "Quận"):
         return parts[1]
-    return _fold_view(name)
+    return fold_view(name)
 
 
 def _add_without_apostrophes(gaz: Gazetteer) -> None:
@@ -273,6 +274,9 @@ def gazetteer() -> Gazetteer:
             if target in gaz.bare:
                 gaz.bare.add(fold(alias))
     _add_without_apostrophes(gaz)
+    gaz.firsts = {k.split(" ", 1)[0] for k in gaz.units}
+    # spellings that fold to a first syllable pass the quick test too ("Đăk" → "đắk")
+    gaz.firsts |= {v for v, s in patterns().syllable_variants.items() if s in gaz.firsts}
     _CANON.clear()  # the build is done once: free its memo
     _key.cache_clear()
     return gaz

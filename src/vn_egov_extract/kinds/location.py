@@ -25,6 +25,7 @@ by the provinces the rest of the document names, then the higher level.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from collections.abc import Container, Iterator
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .._candidate import Candidate, Doc
-from ._gazetteer import RANK, Level, Unit, UnitWord, fold, gazetteer, patterns
+from ._gazetteer import RANK, Level, Unit, UnitWord, fold, fold_view, gazetteer, patterns
 
 _TOKEN = r"\p{Lu}[\p{L}\p{M}']{0,15}"
 _NUMBER = r"\d{1,2}(?![\p{L}\d])"
@@ -98,18 +99,45 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _longest(
-    text: str, toks: list[tuple[int, int]], i: int, keys: Container[str]
+    text: str,
+    toks: list[tuple[int, int]],
+    i: int,
+    keys: Container[str],
+    firsts: Container[str] | None = None,
 ) -> tuple[int, str] | None:
-    """The most syllables from ``toks[i]`` whose folded text is in ``keys``: (count, key)."""
-    longest = gazetteer().longest
-    for n in range(min(len(toks) - i, longest), 0, -1):
-        key = fold(text[toks[i][0] : toks[i + n - 1][1]])
+    """The most syllables from ``toks[i]`` whose folded text is in ``keys``: (count, key).
+
+    ``firsts`` (the keys' first syllables) rules most syllables out with one look-up.
+    """
+    gaz = gazetteer()
+    # a syllable is one token: lower-casing is all of fold_view it needs
+    if text[toks[i][0] : toks[i][1]].lower() not in (gaz.firsts if firsts is None else firsts):
+        return None
+    for n in range(min(len(toks) - i, gaz.longest), 0, -1):
+        key = fold_view(text[toks[i][0] : toks[i + n - 1][1]])
         if key in keys:
             return n, key
     return None
 
 
-def _unit_mentions(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[_Mention]:
+class _Spans:
+    """Spans already claimed, sorted and disjoint: overlap tests by bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     """Unit word + name: "huyện Krông Năng", "TP. Buôn Ma Thuột", "Quận 1"."""
     text = doc.text
     gaz = gazetteer()
@@ -129,8 +157,8 @@ def _unit_mentions(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[_Mention]
             mention.surface = text[m.start("name") : end]
         else:
             mention = None if entry.known_only else _unknown(text, m, toks, entry)
-        if mention is not None and not _overlaps(mention.start, mention.end, taken):
-            taken.append((mention.start, mention.end))
+        if mention is not None and not taken.overlaps(mention.start, mention.end):
+            taken.add(mention.start, mention.end)
             yield mention
 
 
@@ -159,10 +187,6 @@ def _unknown(
     mention = _Mention(m.start(), m.end(), fold(name), "location.unit_unknown", [], entry.level)
     mention.surface = name
     return mention
-
-
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in taken)
 
 
 def _cue_before(text: str, start: int) -> str | None:
@@ -205,19 +229,22 @@ def _bare_ok(text: str, toks: list[tuple[int, int]], i: int, n: int, run_start: 
     return _cue_before(text, run_start) is None
 
 
-def _bare_mentions(
-    doc: Doc, taken: list[tuple[int, int]], memory: dict[str, _Mention]
-) -> Iterator[_Mention]:
+def _bare_mentions(doc: Doc, taken: _Spans, memory: dict[str, _Mention]) -> Iterator[_Mention]:
     """Names without a unit word: provinces and districts, and names the document gave
     with a unit word elsewhere."""
     text = doc.text
     gaz = gazetteer()
     needs_unit = _word_sets()["needs_unit"]
+    keys: Container[str] = gaz.bare
+    firsts: Container[str] = gaz.firsts
+    if memory:
+        keys = gaz.bare | memory.keys()
+        firsts = gaz.firsts | {k.split(" ", 1)[0] for k in memory}
     for run in _RUN_RE.finditer(text):
         toks = _tokens(text, run.start(), run.end())
         i = 0
         while i < len(toks):
-            found = _longest(text, toks, i, gaz.bare | memory.keys())
+            found = _longest(text, toks, i, keys, firsts)
             if found is None:
                 i += 1
                 continue
@@ -227,7 +254,7 @@ def _bare_mentions(
             # after "TP Thái Nguyên"); others take the one the document gave with a unit word
             known = key in memory and (key not in gaz.bare or key in needs_unit)
             if (
-                _overlaps(start, end, taken)
+                taken.overlaps(start, end)
                 or (key in needs_unit and not known)
                 or not _bare_ok(text, toks, i, n, run.start())
             ):
@@ -310,13 +337,13 @@ def _resolve(mention: _Mention, votes: Counter[str]) -> dict[str, object]:
     }
 
 
-def _fused_mentions(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[_Mention]:
+def _fused_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     gaz = gazetteer()
     by_surface = {f.surface: f for f in patterns().fused}
     for m in _fused_re().finditer(doc.lower()):
         entry = by_surface[m.group()]
         options = [u for u in gaz.units.get(entry.key, []) if u.level == entry.level]
-        taken.append(m.span())
+        taken.add(*m.span())
         mention = _Mention(m.start(), m.end(), entry.key, "location.fused", options, entry.level)
         mention.surface = doc.text[m.start() : m.end()]
         yield mention
@@ -333,7 +360,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
      ('tỉnh Đắk Lắk', 'Đắk Lắk', 'province'),
      ('TP. Buôn Ma Thuột', 'Buôn Ma Thuột', 'city')]
     """
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     mentions = list(_fused_mentions(doc, taken))
     mentions.extend(_unit_mentions(doc, taken))
     memory = {m.key: m for m in mentions}
