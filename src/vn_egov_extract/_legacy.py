@@ -10,8 +10,8 @@ Detection is cheap for clean text: one regex search for characters that never oc
 Unicode Vietnamese (``µ ¸ © ® ø ï ö ñ ...``). Only when one is found is each touched line
 scored: how many of its non-ASCII words are Vietnamese syllables as they are, and after
 each conversion. A conversion is used when it wins over the whole text by a clear margin,
-and then only on the lines it improves, so a Unicode page with one pasted legacy paragraph
-(or a stray "©") comes out right.
+and then on every line it does not make worse, so a Unicode page with one pasted legacy
+paragraph (or a stray "©") comes out right.
 
 Conversion keeps a map: output character ``i`` came from ``source[starts[i]:ends[i]]``, so
 the normalised view (:mod:`._text`) can report offsets into the caller's mojibake string.
@@ -254,7 +254,7 @@ def _assemble(
     ends: list[int] = []
     done = 0
     for (i, j), (gain, (line, s, e)) in zip(lines, chosen, strict=True):
-        if gain <= 0:
+        if gain < 0:  # a tie follows the text's encoding: short lines carry little evidence
             continue
         out.append(text[done:i])
         starts.extend(range(done, i))

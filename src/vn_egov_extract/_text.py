@@ -58,7 +58,7 @@ _TONE_MOVES = _old_tone_pairs()
 # What the view changes, each alternative a chunk that is rewritten as a whole:
 # - "oa/oe/uy" ending a syllable with the tone on its second vowel (not after "q": "quý");
 # - an HTML entity or a stray tag left in the text ("&nbsp;", "<br/>");
-# - a character with combining marks after it (composed to NFC);
+# - a character with combining marks after it, or a decomposed Hangul syllable (to NFC);
 # - a character to fold or drop, full-width digits, characters NFC rewrites on their own.
 _SPECIAL = regex.compile(
     "(?<![qQ])[oOuU](?:[aAeEyY]\\p{M}+|["
@@ -66,7 +66,8 @@ _SPECIAL = regex.compile(
     + "])(?!\\p{L})"
     + "|&(?:[a-zA-Z]{2,8}|#\\d{1,7}|#[xX][0-9a-fA-F]{1,6});"
     + "|<(?:/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\\s[^<>]{0,300})?/?|!--[^<>]{0,500}?--)>"
-    + "|[^\\p{M}]?\\p{M}+|["
+    + "|[^\\p{M}]?\\p{M}+"
+    + "|[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?|["
     + regex.escape("".join(_FOLD) + "".join(_DROP))
     + "\uff10-\uff19\u2126\u212a\u212b\u0340\u0341\u0343\u0344]"
 )
