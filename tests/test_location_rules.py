@@ -68,7 +68,7 @@ def test_old_tone_placement_keeps_the_callers_offsets() -> None:
 def test_the_pattern_file_rejects_unknown_keys(tmp_path: Path) -> None:
     bad = tmp_path / "locations.yaml"
     bad.write_text("unit_words: []\nsurprise: 1\n", encoding="utf-8")
-    with pytest.raises(PatternError, match="locations.yaml"):
+    with pytest.raises(PatternError, match=r"locations\.yaml"):
         load_file(bad, LocationPatterns)
 
 
