@@ -122,7 +122,7 @@ class Grammar:
             # "TP", "Q." are abbreviations only in capitals; "Tỉnh ủy" is a body
             if lv.expands is not None and not toks[i].text[0].isupper():
                 continue
-            if toks.has(end) and (toks[end].low == "ủy" or toks[end].low in lv.not_before):
+            if toks.has(end) and toks[end].low in self.lex.not_level_before:
                 return None
             return end, lv.bare, lv.numbered
         return None
@@ -160,7 +160,12 @@ class Grammar:
                 return named
             if not bare:
                 return None
-            if toks.has(end) and toks[end].low in _LEVEL_LIST and self.level_at(toks, end + 1):
+            if (
+                toks.has(end + 1)
+                and toks[end].low in _LEVEL_LIST
+                and toks[end + 1].lower_word
+                and self.level_at(toks, end + 1)
+            ):
                 return _GENERIC
             return end
         if rule == "any":
@@ -204,6 +209,8 @@ class Grammar:
             nxt = toks[end]
             if nxt.lower_word and nxt.gap == " " and nxt.low not in lex.stop_words:
                 end += 1
+                if toks.has(end) and toks[end].low in lex.suffixes and toks[end].gap == " ":
+                    end += 1
         return end, " ".join(t.low for t in toks.span(k, end)) in lex.governors
 
     def tail(self, toks: Tokens, j: int) -> int | None:

@@ -51,7 +51,6 @@ class LevelEntry(PatternModel):
     form: str
     expands: str | None = None
     bare: bool = False
-    not_before: tuple[str, ...] = ()
 
 
 class OrgPatterns(PatternModel):
@@ -64,7 +63,9 @@ class OrgPatterns(PatternModel):
     titles: list[str]
     surnames: list[str]
     person_like_places: list[str]
+    not_level_before: list[str]
     levels: list[LevelEntry]
+    suffixes: list[str]
     compounds: list[str]
     tails: list[str]
     governors: list[str]
@@ -95,7 +96,6 @@ class Level:
     expands: str | None
     bare: bool
     numbered: bool  # "quận 1", "phường 3": a number may be the name
-    not_before: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +107,8 @@ class Lexicon:
     # phrases are indexed by their first token, longest first, so a token is only compared
     # with the few phrases that can start with it
     levels: dict[str, tuple[Level, ...]]
+    not_level_before: frozenset[str]
+    suffixes: frozenset[str]
     compounds: dict[str, tuple[tuple[str, ...], ...]]
     tails: dict[str, tuple[tuple[str, ...], ...]]
     topics: dict[str, tuple[tuple[str, ...], ...]]
@@ -274,7 +276,6 @@ def _levels(p: OrgPatterns) -> list[Level]:
             e.expands,
             e.bare,
             tokens_of(e.form)[0] in numbered,
-            frozenset(w.lower() for w in e.not_before),
         )
         for e in p.levels
     ]
@@ -295,6 +296,8 @@ def lexicon() -> Lexicon:
         head_re=head_re,
         heads=heads,
         levels=_by_first(_levels(p), lambda lv: lv.tokens),
+        not_level_before=frozenset(w.lower() for w in p.not_level_before),
+        suffixes=frozenset(w.lower() for w in p.suffixes),
         compounds=_by_first([tokens_of(c) for c in p.compounds], lambda t: t),
         tails=_by_first([tokens_of(t) for t in p.tails], lambda t: t),
         topics=_by_first([tokens_of(t) for t in topics], lambda t: t),
