@@ -28,6 +28,7 @@ class PersonPatterns(PatternModel):
     not_name_words: list[str]
     not_name_openers: list[str]
     institution_words: list[str]
+    bare_name_blockers: list[str]
     byline_markers: list[str]
 
 
@@ -91,6 +92,7 @@ class PersonTables:
     not_name_words: frozenset[str]
     not_name_openers: frozenset[str]
     institution_words: frozenset[str]
+    bare_name_blockers: frozenset[str]
     byline_re: regex.Pattern[str]
     surname_re: regex.Pattern[str]
 
@@ -138,9 +140,12 @@ def tables() -> PersonTables:
         not_name_words=frozenset(p.not_name_words),
         not_name_openers=frozenset(p.not_name_openers),
         institution_words=frozenset(w.lower() for w in p.institution_words),
+        bare_name_blockers=frozenset(
+            w.lower() for w in [*p.bare_name_blockers, *p.institution_words]
+        ),
         byline_re=regex.compile(rf"(?P<mark>{alternation(p.byline_markers)})(?=[\s:])\s*:?\s*"),
         surname_re=regex.compile(
-            rf"(?<![\p{{L}}\d'])(?:{alternation(p.surnames)})(?:\s+{NAME_TOKEN}){{2,3}}"
+            rf"(?<![\p{{L}}\d'])(?:{trie_pattern(p.surnames)})(?:[ \t]+{NAME_TOKEN}){{2,3}}"
             r"(?![\p{L}\d'])"
         ),
     )

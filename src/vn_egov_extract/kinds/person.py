@@ -41,6 +41,9 @@ _GAP_BEFORE = regex.compile(r"[ \t]*,?[ \t]*")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;(\"\-…\n])[ \t]*$")
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "tp", "phố", "trấn"})
 _LOOKBACK = 160
+# the word right before a bare name, on the same line, with nothing but spaces between
+_WORD_BEFORE = regex.compile(r"([\p{L}\d]+)[ \t]+\Z")
+_AFTER_NAME = regex.compile(r"[ \t]*(?:\p{Lu}|\d)")
 _AND_NAME = regex.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:và[ \t]+)?")
 
 
@@ -186,7 +189,8 @@ def _names_an_institution(text: str, chain: list[Token], first: Token) -> bool:
 
 
 def _name_then_title(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
-    """A full name opened by a surname, then ", Title": "Lê Văn B, Giám đốc Sở Y tế"."""
+    """A full name opened by a surname, then ", Title": "Lê Văn B, Giám đốc Sở Y tế"; or
+    standing alone where nothing makes it a street, a school or a longer proper name."""
     for m in tables().surname_re.finditer(text):
         start, end = m.start(), m.end()
         if _overlaps(start, end, taken):
@@ -195,12 +199,32 @@ def _name_then_title(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
         if not plausible_name(words):
             continue
         title = _title_after(text, end)
+        rule = "person.name_title"
         if title is None:
-            continue
+            if not _stands_alone(text, start, end):
+                continue
+            rule = "person.bare"
         taken.append((start, end))
-        yield Candidate(
-            "person", start, end, "person.name_title", {"name": _name(m.group()), "title": title}
-        )
+        yield Candidate("person", start, end, rule, {"name": _name(m.group()), "title": title})
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a bare full name is a person's: not after a capitalised word (part of a
+    longer name), nor after a word that names a street, school or place after a person
+    ("đường", "THPT", "phường", "tư tưởng"), nor before another capitalised word or a
+    figure."""
+    after = _AFTER_NAME.match(text, end)
+    if after is not None:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return True
+    word = before.group(1)
+    if word.lower() in tables().bare_name_blockers:
+        return False
+    if not word[:1].isupper():
+        return True
+    return _SENTENCE_START.search(text, max(0, before.start(1) - 3), before.start(1)) is not None
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
