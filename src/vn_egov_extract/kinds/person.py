@@ -41,6 +41,7 @@ _GAP_BEFORE = regex.compile(r"[ \t]*,?[ \t]*")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;(\"\-…\n])[ \t]*$")
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "tp", "phố", "trấn"})
 _LOOKBACK = 160
+_COMMA = regex.compile(r"[ \t]*,[ \t]*")
 # the word right before a bare name, on the same line, with nothing but spaces between
 _WORD_BEFORE = regex.compile(r"([\p{L}\d]+)[ \t]+\Z")
 _AFTER_NAME = regex.compile(r"[ \t]*(?:\p{Lu}|\d)")
@@ -63,6 +64,13 @@ def _title_after(text: str, pos: int) -> str | None:
     if head is None:
         return None
     end, _ = read_title(text, head.start(), head.end())
+    # offices held together: "…, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"
+    for _ in range(3):
+        comma = _COMMA.match(text, end)
+        more = tables().title_re.match(text, comma.end()) if comma else None
+        if more is None:
+            break
+        end, _ = read_title(text, more.start(), more.end())
     return _clean(text[head.start() : end])
 
 
