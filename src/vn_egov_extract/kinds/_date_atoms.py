@@ -183,12 +183,27 @@ def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
                 rf"(?:\s+năm\s+(?P<y>{_Y4}))?"
             ),
         ),
+        # "15-17/6/2021", "15 và 16/6": two days of one month (a cue before is checked)
+        "day_range": (
+            c(
+                r"(?<![\p{L}\d/.,:\-])(?P<d1>\d{1,2})\s*(?:-|,|và|đến)\s*(?P<d2>\d{1,2})"
+                r"(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?"
+                r"(?![\d/]|[.,]\d|\s*%|\p{L}|-\d)"
+            ),
+        ),
         # "tháng 6", "tháng 01/2021", "tháng 3 năm ngoái"; a day before it is looked up
         "month": (
             c(
                 rf"{_B}tháng\s+(?P<m>{f['month']})(?!\s*[/\-.]\s*\d{{1,2}}{_E})"
                 + year_part()
                 + rf"(?:\s+(?P<mod>tới|vừa\s+qua|vừa\s+rồi){_E})?"
+            ),
+        ),
+        # "tháng 10-12/2020", "tháng 3 - 5 năm 2021": months of one year
+        "month_range": (
+            c(
+                rf"{_B}tháng\s+(?P<m1>\d{{1,2}})\s*-\s*(?P<m2>\d{{1,2}}){_E}(?![/.\-]\d{{1,2}}{_E})"
+                + year_part()
             ),
         ),
         "mdy": (c(rf"{_B}tháng\s+(?P<m>{f['month']})\s+(?P<d>\d{{1,2}}),\s*(?P<y>{_Y4})"),),

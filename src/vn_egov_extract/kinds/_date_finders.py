@@ -43,6 +43,9 @@ _AFTER_DAY_MONTH = regex.compile(
 _CLOSES = regex.compile(r"[ \t]*(?:$|\n|[:;)\]]|[.!?](?:\s|$))")
 # after "3 ngày trước": "khi", "đó" make it "before (an event)", not "ago"
 _NOT_AGO_AFTER = regex.compile(r"\s+(?:khi|đó|ngày|hạn|thời|kỳ|lúc|tết|lễ)(?![\p{L}\d])")
+# "năm 2019, 2020": a year listed after another
+_YEAR_LISTED = regex.compile(r"(?<![\d/.,:\-])(?:1[89]|20)\d\d\s*,\s*$")
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}\d])từ\s+$")
 _DIGIT_BEFORE = regex.compile(r"\d\s*$")
 
 
@@ -146,10 +149,16 @@ def find_day_month(low: str) -> Iterator[Atom]:
         if not 1 <= mo <= 12 or cal.day_span(2000, mo, d) is None:
             continue
         start, pre = _with_day_word(low, m.start())
+        strong = pre or before(low, start, "dash_day_month_cues")
         if m["sep"] != "/":
-            if not (pre or before(low, start, "dash_day_month_cues")):
+            if not strong:
                 continue  # "từ 10-12", "15.6": figures unless a day word says otherwise
-        elif not (pre or before(low, start, "day_month_cues")):
+        elif strong:
+            pass
+        elif before(low, start, "day_month_cues"):
+            if _counted_noun().match(low, m.end()):
+                continue  # "tăng từ 3 đến 5/7 điểm": a count
+        else:
             if before(low, start, "not_date_before") or not _AFTER_DAY_MONTH.match(low, m.end()):
                 continue  # "có 3/4 xã": a count the ratio kind reads
             if (d, mo) == (24, 7):
@@ -157,6 +166,32 @@ def find_day_month(low: str) -> Iterator[Atom]:
         y = _int(m["y"])
         rule = "date.dmy" if y else "date.day_month"
         yield Atom(start, m.end(), "day", rule, "day", in_year(y, None, _day(mo, d)))
+
+
+def find_day_ranges(low: str) -> Iterator[Atom]:
+    """ "ngày 15-17/6/2021", "từ 15 đến 17/6", "các ngày 15 và 16/6": one period."""
+    for m in scan(low, "day_range"):
+        d1, d2, mo = int(m["d1"]), int(m["d2"]), int(m["m"])
+        if not (1 <= mo <= 12 and d1 < d2) or cal.day_span(2000, mo, d2) is None:
+            continue
+        start, pre = _with_day_word(low, m.start())
+        frm = _FROM_BEFORE.search(low, max(0, start - 8), start)
+        start = frm.start() if frm else start
+        cue = "day_month_cues" if m["sep"] == "/" else "dash_day_month_cues"
+        if not (pre or frm or before(low, start, cue)):
+            continue  # "2-3/4 số xã"
+        if not (pre or before(low, start, "dash_day_month_cues")) and _counted_noun().match(
+            low, m.end()
+        ):
+            continue  # "tăng từ 3 đến 5/7 điểm"
+        y = _int(m["y"])
+        fn = in_year(y, None, partial(_two_days, mo=mo, d1=d1, d2=d2))
+        yield Atom(start, m.end(), "period", "date.range", "period", fn)
+
+
+def _two_days(year: int, mo: int, d1: int, d2: int) -> cal.Interval | None:
+    a, b = cal.day_span(year, mo, d1), cal.day_span(year, mo, d2)
+    return (a[0], b[1]) if a and b else None
 
 
 def find_month_day_year(low: str) -> Iterator[Atom]:
@@ -317,6 +352,17 @@ def find_months(low: str) -> Iterator[Atom]:
         yield Atom(m.start(), m.end(), "month", "date.month_year", "month", fixed(span))
 
 
+def find_month_ranges(low: str) -> Iterator[Atom]:
+    """ "tháng 10-12/2020": one period over several months of a year."""
+    for m in scan(low, "month_range"):
+        m1, m2 = int(m["m1"]), int(m["m2"])
+        y, shift, ok = _year_part(m)
+        if not (ok and 1 <= m1 < m2 <= 12):
+            continue
+        fn = in_year(y, shift, partial(cal.months_span, first_month=m1, last_month=m2))
+        yield Atom(m.start(), m.end(), "period", "date.range", "period", fn)
+
+
 def find_quarters(low: str) -> Iterator[Atom]:
     """ "quý 4/2020", "quý IV năm 2020", "quý I", "quý ba"."""
     w = words()
@@ -341,12 +387,13 @@ def find_years(low: str) -> Iterator[Atom]:
         span = cal.year_span(int(m["y"]))
         if span is None or before(low, m.start(), "not_date_before"):
             continue
-        if _counted_noun().match(low, m.end()):
+        listed = _YEAR_LISTED.search(low, max(0, m.start() - 8), m.start())
+        if _counted_noun().match(low, m.end()) and not listed:
             continue  # "từ 2000 người": a count
         closes = _CLOSES.match(low, m.end()) and not _DIGIT_BEFORE.search(
             low, max(0, m.start() - 4), m.start()
         )
-        if closes or before(low, m.start(), "year_cues"):
+        if closes or listed or before(low, m.start(), "year_cues"):
             yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
     for m in scan(low, "years"):
         y1, y2 = int(m["y1"]), int(m["y2"])
@@ -539,10 +586,12 @@ def find_helpers(low: str) -> Iterator[Atom]:
 FINDERS: tuple[Callable[[str], Iterator[Atom]], ...] = (
     find_dmy,
     find_day_month,
+    find_day_ranges,
     find_month_day_year,
     find_relative_days,
     find_weekdays,
     find_months,
+    find_month_ranges,
     find_quarters,
     find_years,
     find_first_months,

@@ -43,6 +43,7 @@ class DatePatterns(PatternModel):
     dash_day_month_cues: list[str]
     not_date_before: list[str]
     digital_phrases: list[str]
+    dateline_labels: list[str]
     not_clock_before: list[str]
     recurrence: list[str]
 

@@ -26,7 +26,7 @@ from .._candidate import Candidate, Doc
 from . import _calendar as cal
 from ._date_atoms import Atom, ValueFn, until_now
 from ._date_finders import FINDERS
-from ._date_lexicon import tail_re
+from ._date_lexicon import alt, tail_re, words
 
 _DAYISH = frozenset({"day", "relday", "weekday"})
 _RANGE_LEFT = frozenset({"day", "month", "quarter", "year", "dayonly", "year_start"})
@@ -42,6 +42,7 @@ _GAP_TO_NOW = regex.compile(r"\s*(?:cho\s+)?(?:đến|tới)\s*")
 _FROM = regex.compile(r"(?<![\p{L}\d])từ\s+$")
 _DATELINE_AFTER = regex.compile(r"[ \t]*(?:$|\n|[.)|\-])")
 _MAX_GAP = 24
+_LABEL = regex.compile(rf"[ \t(]*{alt(words().dateline_labels)}")
 
 
 def _pairs(
@@ -156,10 +157,12 @@ def _today(pub: dt.date | None, _hint: dt.date | None) -> cal.Interval | None:
 def _dateline_alone(atom: Atom, low: str) -> bool:
     """A numeric date alone at the start of its line ("1/1/1940.", "Thứ Hai, 15/06/2021")."""
     line_start = low.rfind("\n", 0, atom.start) + 1
+    label = _LABEL.match(low, line_start, atom.start)
+    lead = low[label.end() if label else line_start : atom.start]
     return (
         atom.rule in _DMY_RULES
         and atom.fn(None, None) is not None
-        and not low[line_start : atom.start].strip(" \t(")
+        and not lead.strip(" \t(:")
         and _DATELINE_AFTER.match(low, atom.end) is not None
     )
 
