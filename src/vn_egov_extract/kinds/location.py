@@ -145,7 +145,11 @@ def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     for m in unit_re.finditer(text):
         entry = by_word[m.group("unit").lower()]
         toks = _tokens(text, m.start("name"), m.end("name"))
-        found = _longest(text, toks, 0, gaz.units)
+        number = m.group("name")
+        if number.isdigit():  # "phường 01" is "Phường 1"
+            found = (1, str(int(number))) if str(int(number)) in gaz.units else None
+        else:
+            found = _longest(text, toks, 0, gaz.units)
         mention: _Mention | None
         if found is not None:
             n, key = found
