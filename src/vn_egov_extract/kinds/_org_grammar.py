@@ -204,7 +204,8 @@ class Grammar:
                 return end, " ".join(seq) in lex.governors
         end = k + 1
         # the second word of a proper name ("Đắk Lắk điện tử") takes no lower-case syllable
-        in_proper_name = k > 0 and toks[k - 1].kind == "word" and toks[k - 1].cap
+        prev = toks[k - 1] if k > 0 else None
+        in_proper_name = prev is not None and prev.cap and not prev.acronym
         if not tok.acronym and not in_proper_name and toks.has(end):
             nxt = toks[end]
             if nxt.lower_word and nxt.gap == " " and nxt.low not in lex.stop_words:

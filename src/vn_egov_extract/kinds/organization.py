@@ -36,6 +36,8 @@ def expand(name: str) -> str:
     'Ủy ban nhân dân thành phố Buôn Ma Thuột'
     >>> expand("Ban Chỉ đạo xây dựng CQĐT tỉnh")
     'Ban Chỉ đạo xây dựng chính quyền điện tử tỉnh'
+    >>> expand("Bộ Thông tin và Truyền thông (TT&TT)")
+    'Bộ Thông tin và Truyền thông (TT&TT)'
     >>> expand("Sở TT&TT"), expand("UBND TP.HCM"), expand("Công ty VNG")
     ('Sở Thông tin và Truyền thông', 'Ủy ban nhân dân thành phố Hồ Chí Minh', 'Công ty VNG')
     """
@@ -46,7 +48,12 @@ def expand(name: str) -> str:
         nxt = m.string[m.end() : m.end() + 1]
         return long + " " if nxt.isalpha() else long
 
-    return lex.acronym_re.sub(spell, name)
+    # a bracketed acronym after the name restates it: kept as written
+    body, bracket = name, ""
+    if name.endswith(")") and " (" in name:
+        at = name.rindex(" (")
+        body, bracket = name[:at], name[at:]
+    return lex.acronym_re.sub(spell, body) + bracket
 
 
 def _name(doc: Doc, start: int, end: int) -> str:
