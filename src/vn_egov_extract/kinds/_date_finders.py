@@ -45,6 +45,8 @@ _CLOSES = regex.compile(r"[ \t]*(?:$|\n|[:;)\]]|[.!?](?:\s|$))")
 _NOT_AGO_AFTER = regex.compile(r"\s+(?:khi|đó|ngày|hạn|thời|kỳ|lúc|tết|lễ)(?![\p{L}\d])")
 # "năm 2019, 2020": a year listed after another
 _YEAR_LISTED = regex.compile(r"(?<![\d/.,:\-])(?:1[89]|20)\d\d\s*,\s*$")
+# "0262 2020", "Truy cập: 2020": a figure in a list or a counter, not a title's year
+_VALUE_BEFORE = regex.compile(r"[\d:=]\s*$")
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}\d])từ\s+$")
 _DIGIT_BEFORE = regex.compile(r"\d\s*$")
 
@@ -390,7 +392,7 @@ def find_years(low: str) -> Iterator[Atom]:
         listed = _YEAR_LISTED.search(low, max(0, m.start() - 8), m.start())
         if _counted_noun().match(low, m.end()) and not listed:
             continue  # "từ 2000 người": a count
-        closes = _CLOSES.match(low, m.end()) and not _DIGIT_BEFORE.search(
+        closes = _CLOSES.match(low, m.end()) and not _VALUE_BEFORE.search(
             low, max(0, m.start() - 4), m.start()
         )
         if closes or listed or before(low, m.start(), "year_cues"):

@@ -179,7 +179,10 @@ def _candidate(atom: Atom) -> Candidate:
 
 def _resolver(fn: ValueFn) -> Callable[[dt.date | None], dict[str, object]]:
     def resolve(published: dt.date | None) -> dict[str, object]:
-        span = fn(published, None)
+        try:
+            span = fn(published, None)
+        except (OverflowError, ValueError):  # counted past the calendar's ends (year 1 or 9999)
+            span = None
         return {"first_day": span[0] if span else None, "last_day": span[1] if span else None}
 
     return resolve
