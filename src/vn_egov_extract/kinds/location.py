@@ -45,6 +45,10 @@ _RUN_RE = regex.compile(rf"(?<![\p{{L}}\d'])({_RUN})(?![\p{{L}}\d])")
 _TOKEN_RE = regex.compile(rf"{_TOKEN}|\d{{1,2}}")
 _WORD_BEFORE = regex.compile(r"([\p{L}/]+)(?:[ \t]+([\p{L}/]+))?[ \t]+\Z")
 _BARE_LEVELS = frozenset({"province", "city", "district", "town"})
+# a credit before a name: "(Ảnh: Thanh Hà)", "Bài và ảnh: Kim Sơn"
+_CREDIT = regex.compile(
+    r"(?i:ảnh|bài|tin|bài và ảnh|tin và ảnh|tin, ảnh|ảnh minh họa)[ \t]*:[ \t]*\Z"
+)
 
 
 @dataclass(slots=True)
@@ -195,6 +199,8 @@ def _unknown(
 
 def _cue_before(text: str, start: int) -> str | None:
     """The one or two lower-case words right before ``start`` that block a bare name."""
+    if _CREDIT.search(text, max(0, start - 20), start):
+        return "credit"
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
         return None
@@ -268,8 +274,25 @@ def _bare_mentions(doc: Doc, taken: _Spans, memory: dict[str, _Mention]) -> Iter
                 yield _context(memory[key], start, end, key)
             else:
                 options = [u for u in gaz.units[key] if u.level in _BARE_LEVELS]
+                if _alone_on_line(text, start, end) and all(
+                    RANK[u.level] >= RANK["district"] for u in options
+                ):
+                    i += n  # a district name alone on a line is a byline ("Thanh Hà")
+                    continue
                 yield _Mention(start, end, key, "location.bare", options)
             i += n
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    r"""Whether ``text[start:end]`` is all its line holds (but for spaces and a full stop).
+
+    >>> _alone_on_line("Tin bài\n  Thanh Hà.\n", 10, 18), _alone_on_line("Ở Thanh Hà.", 2, 10)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t.")
 
 
 def _context(seen: _Mention, start: int, end: int, key: str) -> _Mention:
