@@ -23,6 +23,7 @@ _NAME = regex.compile(rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}}")
 # what may follow the name on its line: nothing, a full stop, a bracket, a dash or a comma
 # before the unit, or page chrome glued on ("...)Thống kê truy cập")
 _AFTER = regex.compile(r"[ \t]*(?:\.?[ \t\r]*$|\(|[-,/][ \t])")
+_CAPS_NAME = regex.compile(r"\p{Lu}+(?:'\p{Lu}+)?(?:[ \t]+\p{Lu}+(?:'\p{Lu}+)?){1,3}(?![\p{L}])")
 _JOINT = regex.compile(r"[ \t]*(?:[-,&]|và)[ \t]*")
 _END = regex.compile(r"[ \t]*\.?[ \t\r]*$")
 _PROSE_END = regex.compile(r"(?:[.!?…\"')]|\./\.)[ \t]*$")
@@ -36,6 +37,13 @@ def _follows_prose(text: str, line_start: int) -> bool:
         return False
     last = before.rsplit("\n", 1)[-1].strip()
     return len(last) >= _MIN_PROSE and _PROSE_END.search(last) is not None
+
+
+def _leads_prose(text: str, line_end: int) -> bool:
+    """Whether the next non-empty line after ``line_end`` is a paragraph of prose."""
+    after = text[line_end : line_end + 400].lstrip()
+    first = after.split("\n", 1)[0].strip()
+    return len(first) >= _MIN_PROSE and _PROSE_END.search(first) is not None
 
 
 def bylines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -64,13 +72,18 @@ def bylines(text: str) -> Iterator[tuple[int, int, str]]:
             rule = "person.source"
         strong = marker is not None and ":" in marker.group()
         name = _NAME.match(text, pos, line.end())
+        capitals = name is None
+        if capitals:  # "Bài và ảnh: THANH HẢI"
+            name = _CAPS_NAME.match(text, pos, line.end())
         if name is None or _AFTER.match(text, name.end(), line.end()) is None:
             continue
-        words = name.group().split()
+        words = [w.capitalize() if capitals else w for w in name.group().split()]
         if not _name_like(words):
             continue
         if not strong and not _follows_prose(text, line.start()):
             continue
+        if capitals and not strong and _leads_prose(text, line.end()):
+            continue  # a heading in capitals opens the paragraph after it
         yield name.start(), name.end(), rule
         # a second writer: "Ngọc Ánh - Thu Hà", "Minh Chi, Lan Anh" (a unit is not a name)
         joint = _JOINT.match(text, name.end(), line.end())
