@@ -47,6 +47,8 @@ _NOT_AGO_AFTER = regex.compile(r"\s+(?:khi|đó|ngày|hạn|thời|kỳ|lúc|t�
 _YEAR_LISTED = regex.compile(r"(?<![\d/.,:\-])(?:1[89]|20)\d\d\s*,\s*$")
 # "0262 2020", "Truy cập: 2020": a figure in a list or a counter, not a title's year
 _VALUE_BEFORE = regex.compile(r"[\d:=]\s*$")
+_LINE_HEAD = regex.compile(r"(?:^|\n)[ \t(]*$")
+_LINE_TAIL = regex.compile(r"[ \t.,)]*(?:\n|$)")
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}\d])từ\s+$")
 _DIGIT_BEFORE = regex.compile(r"\d\s*$")
 
@@ -279,10 +281,8 @@ def find_weekdays(low: str) -> Iterator[Atom]:
 
 
 def _whole_line(low: str, start: int, end: int) -> bool:
-    line_start = low.rfind("\n", 0, start) + 1
-    line_end = low.find("\n", end)
-    line_end = len(low) if line_end < 0 else line_end
-    return not low[line_start:start].strip(" \t(") and not low[end:line_end].strip(" \t.,)")
+    """Whether ``low[start:end]`` is its line's only word (brackets and stops aside)."""
+    return bool(_LINE_HEAD.search(low, max(0, start - 8), start) and _LINE_TAIL.match(low, end))
 
 
 # --- months, quarters, years, periods -------------------------------------------------------

@@ -156,15 +156,15 @@ def _today(pub: dt.date | None, _hint: dt.date | None) -> cal.Interval | None:
 
 def _dateline_alone(atom: Atom, low: str) -> bool:
     """A numeric date alone at the start of its line ("1/1/1940.", "Thứ Hai, 15/06/2021")."""
-    line_start = low.rfind("\n", 0, atom.start) + 1
+    if atom.rule not in _DMY_RULES or atom.fn(None, None) is None:
+        return False
+    # only a label may come before it on its line ("Ngày đăng: 15/06/2021")
+    line_start = low.rfind("\n", max(0, atom.start - 40), atom.start) + 1
+    if line_start == 0 and atom.start > 40:
+        return False
     label = _LABEL.match(low, line_start, atom.start)
     lead = low[label.end() if label else line_start : atom.start]
-    return (
-        atom.rule in _DMY_RULES
-        and atom.fn(None, None) is not None
-        and not lead.strip(" \t(:")
-        and _DATELINE_AFTER.match(low, atom.end) is not None
-    )
+    return not lead.strip(" \t(:") and _DATELINE_AFTER.match(low, atom.end) is not None
 
 
 def _candidate(atom: Atom) -> Candidate:
