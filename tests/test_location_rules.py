@@ -87,3 +87,13 @@ def test_the_pattern_file_rejects_unknown_keys(tmp_path: Path) -> None:
 )
 def test_never_a_place(text: str) -> None:
     assert _ONLY_LOCATIONS(text).records == []
+
+
+def test_a_gazetteer_package_of_another_shape_fails_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vn_egov_extract.kinds import _gazetteer
+
+    monkeypatch.setattr(_gazetteer, "_data_dir", lambda: tmp_path)
+    with pytest.raises(PatternError, match="vietnamadminunits"):
+        _gazetteer.gazetteer.__wrapped__()

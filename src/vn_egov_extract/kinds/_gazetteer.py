@@ -241,8 +241,20 @@ def _add_without_apostrophes(gaz: Gazetteer) -> None:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process from the package's data files."""
+    """The gazetteer, built once per process from the package's data files.
+
+    Raises :class:`PatternError` when the package is missing or its files changed shape.
+    """
     data = _data_dir()
+    try:
+        return _build(data)
+    except (OSError, sqlite3.Error, KeyError, ValueError) as exc:
+        raise PatternError(
+            f"cannot read the gazetteer from {data} (vietnamadminunits changed?): {exc}"
+        ) from exc
+
+
+def _build(data: Path) -> Gazetteer:
     old_to_new, commune_old = _province_maps(data)
     with sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True) as conn:
         legacy = conn.execute(
