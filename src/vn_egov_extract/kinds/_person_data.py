@@ -92,7 +92,7 @@ class PersonTables:
     not_name_words: frozenset[str]
     not_name_openers: frozenset[str]
     institution_words: frozenset[str]
-    bare_name_blockers: frozenset[str]
+    bare_name_blockers: regex.Pattern[str]
     byline_re: regex.Pattern[str]
     surname_re: regex.Pattern[str]
 
@@ -140,8 +140,10 @@ def tables() -> PersonTables:
         not_name_words=frozenset(p.not_name_words),
         not_name_openers=frozenset(p.not_name_openers),
         institution_words=frozenset(w.lower() for w in p.institution_words),
-        bare_name_blockers=frozenset(
-            w.lower() for w in [*p.bare_name_blockers, *p.institution_words]
+        # searched in the lower-case text just before a bare name
+        bare_name_blockers=regex.compile(
+            rf"(?<![\p{{L}}\d])(?:{alternation([*p.bare_name_blockers, *p.institution_words])})"
+            r"[ \t]+\Z"
         ),
         byline_re=regex.compile(rf"(?P<mark>{alternation(p.byline_markers)})(?=[\s:])\s*:?\s*"),
         surname_re=regex.compile(

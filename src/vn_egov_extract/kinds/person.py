@@ -44,6 +44,7 @@ _LOOKBACK = 160
 _COMMA = regex.compile(r"[ \t]*,[ \t]*")
 # the word right before a bare name, on the same line, with nothing but spaces between
 _WORD_BEFORE = regex.compile(r"([\p{L}\d]+)[ \t]+\Z")
+_LIST_ITEM_BEFORE = regex.compile(r"([\p{L}\d]+)[ \t]*(?:,|và)[ \t]+\Z")
 _AFTER_NAME = regex.compile(r"[ \t]*(?:\p{Lu}|\d)")
 _AND_NAME = regex.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:và[ \t]+)?")
 
@@ -209,26 +210,33 @@ def _name_then_title(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
         title = _title_after(text, end)
         rule = "person.name_title"
         if title is None:
-            if not _stands_alone(text, start, end):
+            if not _stands_alone(text, start, end, taken):
                 continue
             rule = "person.bare"
         taken.append((start, end))
         yield Candidate("person", start, end, rule, {"name": _name(m.group()), "title": title})
 
 
-def _stands_alone(text: str, start: int, end: int) -> bool:
+def _stands_alone(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     """Whether a bare full name is a person's: not after a capitalised word (part of a
     longer name), nor after a word that names a street, school or place after a person
     ("đường", "THPT", "phường", "tư tưởng"), nor before another capitalised word or a
-    figure."""
-    after = _AFTER_NAME.match(text, end)
-    if after is not None:
+    figure. In a list ("…, Nguyễn Tất Thành") it follows the item before it: a person
+    after a person, otherwise a street after a street."""
+    if _AFTER_NAME.match(text, end) is not None:
         return False
+    listed = _LIST_ITEM_BEFORE.search(text, max(0, start - 40), start)
+    if listed is not None:
+        if any(b == listed.end(1) for _, b in taken):
+            return True
+        if listed.group(1)[:1].isupper():
+            return False
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return True
     word = before.group(1)
-    if word.lower() in tables().bare_name_blockers:
+    window = text[max(0, start - 24) : start].lower()
+    if tables().bare_name_blockers.search(window) is not None:
         return False
     if not word[:1].isupper():
         return True
