@@ -38,7 +38,7 @@ def alternation(words: list[str]) -> str:
     >>> alternation(["ông", "ông bà", "a.b"])
     'ông\\\\ bà|a\\\\.b|ông'
     """
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _Trie = dict[str, "_Trie"]
