@@ -23,10 +23,6 @@ from ._numerals import number_word_set
 Interval = cal.Interval
 ValueFn = Callable[[dt.date | None, dt.date | None], Interval | None]
 
-# atom kinds: those that can stand alone as a record, and helpers that only combine
-DAYLIKE = frozenset({"day", "relday", "weekday"})
-POINTS = frozenset({"day", "relday", "weekday", "month", "quarter", "year"})
-
 
 @dataclass(slots=True)
 class Atom:
@@ -34,14 +30,15 @@ class Atom:
 
     start: int
     end: int
-    kind: str  # day, relday, weekday, month, quarter, year, period, time, part, dayonly, ...
+    # day, relday ("hôm qua"), weekday, month, quarter, year, period, relunits ("2 tháng qua"),
+    # time (a clock reading), datetime; helpers: dayonly ("ngày 15"), year_start, now
+    kind: str
     rule: str
-    grain: str
+    grain: str  # the record's grain
     fn: ValueFn
-    emit: bool = True  # a record on its own (helpers such as a bare part of day are not)
+    emit: bool = True  # a record on its own ("thứ hai" alone may be an ordinal: not)
     numeric: bool = False  # all digits ("21/02/2020", "16:53"): what datelines are made of
-    time: str | None = None
-    day_shift: int | None = None  # clock times: days from the article's date ("mai" = 1)
+    time: str | None = None  # "HH:MM" of clock readings
 
 
 def fixed(span: Interval | None) -> ValueFn:

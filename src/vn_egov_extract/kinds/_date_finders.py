@@ -551,19 +551,8 @@ def find_clocks(low: str) -> Iterator[Atom]:
         shift = w.relative_days_after_part.get(key(rel).split()[-1], 0) if rel else 0
         fn = relative_fn(partial(cal.unit_span, "day", shift=shift))
         numeric = numeral and not (pre or tail)
-        first = pre.start() if pre else start
-        atom = Atom(
-            first,
-            tail.end() if tail else m.end(),
-            "time",
-            "date.clock",
-            "datetime",
-            fn,
-            numeric=numeric,
-        )
-        atom.time = value
-        atom.day_shift = shift
-        yield atom
+        first, end = pre.start() if pre else start, tail.end() if tail else m.end()
+        yield Atom(first, end, "time", "date.clock", "datetime", fn, numeric=numeric, time=value)
 
 
 # --- helpers that only combine --------------------------------------------------------------

@@ -63,10 +63,6 @@ def _of(atoms: list[Atom], kinds: frozenset[str]) -> list[Atom]:
     return sorted((a for a in atoms if a.kind in kinds), key=lambda a: a.start)
 
 
-def _is_full_numeric_day(atom: Atom) -> bool:
-    return atom.numeric and atom.kind == "day" and atom.fn(None, None) is not None
-
-
 def _combine(atoms: list[Atom], low: str) -> list[Atom]:
     """Every combination of adjacent atoms (the atoms themselves are kept)."""
     out = list(atoms)
@@ -90,9 +86,8 @@ def _combine(atoms: list[Atom], low: str) -> list[Atom]:
     stamped = _of(out, frozenset({"datetime"}))
     for wd, dt_atom in list(_pairs(_of(out, frozenset({"weekday"})), stamped, _GAP_WEEKDAY, low)):
         rule = "dateline.weekday_dmy_time" if dt_atom.rule.startswith("dateline") else dt_atom.rule
-        atom = Atom(wd.start, dt_atom.end, "datetime", rule, "datetime", dt_atom.fn)
-        atom.time = dt_atom.time
-        out.append(atom)
+        fn, time = dt_atom.fn, dt_atom.time
+        out.append(Atom(wd.start, dt_atom.end, "datetime", rule, "datetime", fn, time=time))
     out.extend(_ranges(out, low))
     return out
 
@@ -104,9 +99,7 @@ def _datetime(t: Atom, day: Atom, start: int, end: int, dateline_rule: str) -> A
     if dateline and day.rule == "date.weekday_date":
         dateline_rule = "dateline.weekday_dmy_time"
     rule = dateline_rule if dateline else "date.datetime"
-    atom = Atom(start, end, "datetime", rule, "datetime", day.fn, numeric=dateline)
-    atom.time = t.time
-    return atom
+    return Atom(start, end, "datetime", rule, "datetime", day.fn, numeric=dateline, time=t.time)
 
 
 def _range_fn(left: ValueFn, right: ValueFn) -> ValueFn:
