@@ -50,8 +50,11 @@ _AND_NAME = regex.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:và[ \t]+)?")
 
 
 def _capital_ok(text: str, start: int, word: str) -> bool:
-    """A Capitalised word of address counts only where a sentence or line starts."""
-    if not word[:1].isupper():
+    """A Capitalised everyday word of address ("Ông", "Bà", "Anh") counts only where a
+    sentence or line starts: mid-sentence it is part of a name ("Bà Rịa", "tiếng Anh").
+    Ranks, degrees and "Đồng chí" are often capitalised anywhere."""
+    everyday = word.isalpha() and word.lower() in tables().single_name
+    if not word[:1].isupper() or not everyday:
         return True
     return _SENTENCE_START.search(text, max(0, start - 3), start) is not None
 
