@@ -86,7 +86,7 @@ def relative_fn(compute: Callable[[dt.date], Interval | None]) -> ValueFn:
 _B = r"(?<![\p{L}\d])"  # word start
 _E = r"(?![\p{L}\d])"  # word end
 # a 4-digit year not glued to more digits, a slash, a legal suffix ("2020/TT-BTTTT") or a %
-_Y4 = r"(?<![\d])\d{4}(?![\d/]|[.,]\d|\s*%|-?\p{L})"
+_Y4 = r"(?<![\d])\d{4}(?![\d/]|[.,]\d|[ \t]*%|-?\p{L})"
 
 
 @functools.cache
@@ -97,7 +97,7 @@ def _fragments() -> dict[str, str]:
     return {
         "month": rf"(?:\d{{1,2}}|{alt(w.month_words)}){_E}",
         "yrel": alt(w.unit_shifts),
-        "count": rf"(?:\d{{1,3}}|{numw}(?:\s+{numw}){{0,3}})",
+        "count": rf"(?:\d{{1,3}}|{numw}(?:[ \t]+{numw}){{0,3}})",
         "part": alt([p.word for p in w.parts_of_day]),
         "shift": alt(w.unit_shifts),
         "past": alt(w.span_past),
@@ -114,8 +114,8 @@ def year_part() -> str:
     " năm nay"): groups ``y`` and ``yrel``."""
     f = _fragments()
     return (
-        rf"(?:(?:\s*[/\-.]\s*|\s+(?:của\s+)?năm\s+|\s*,\s*|\s+)(?P<y>{_Y4})"
-        rf"|\s+(?:của\s+)?năm\s+(?P<yrel>{f['yrel']}){_E})?"
+        rf"(?:(?:[ \t]*[/\-.][ \t]*|[ \t]+(?:của[ \t]+)?năm[ \t]+|[ \t]*,[ \t]*|[ \t]+)(?P<y>{_Y4})"
+        rf"|[ \t]+(?:của[ \t]+)?năm[ \t]+(?P<yrel>{f['yrel']}){_E})?"
     )
 
 
@@ -136,7 +136,7 @@ def literal_led(phrases: list[str], body: str = "") -> tuple[regex.Pattern[str],
     out = []
     for first, rests in sorted(groups.items()):
         tails = [r for r in rests if r]
-        tail = rf"\s+{alt(tails)}" if tails else ""
+        tail = rf"[ \t]+{alt(tails)}" if tails else ""
         if tails and "" in rests:
             tail = f"(?:{tail})?"
         out.append(regex.compile(rf"{_B}(?P<w>{regex.escape(first)}{tail}){_E}{body}"))
@@ -144,19 +144,19 @@ def literal_led(phrases: list[str], body: str = "") -> tuple[regex.Pattern[str],
 
 
 # look-behinds, searched in a short window ending where an atom starts
-BEFORE_DAY = regex.compile(rf"{_B}(?P<pre>ngày|hôm|mồng|mùng)\s+(?:(?:mồng|mùng)\s+)?$")
+BEFORE_DAY = regex.compile(rf"{_B}(?P<pre>ngày|hôm|mồng|mùng)[ \t]+(?:(?:mồng|mùng)[ \t]+)?$")
 BEFORE_MONTH_DAY = regex.compile(
-    rf"(?:{_B}(?P<pre>ngày|hôm)\s+)?(?:{_B}(?P<mong>mồng|mùng)\s+)?{_B}(?P<d>\d{{1,2}})\s+$"
+    rf"(?:{_B}(?P<pre>ngày|hôm)[ \t]+)?(?:{_B}(?P<mong>mồng|mùng)[ \t]+)?{_B}(?P<d>\d{{1,2}})[ \t]+$"
 )
 BEFORE_MONTH_EDGE = regex.compile(
-    rf"{_B}(?P<unit>ngày|tuần)\s+(?P<which>đầu\s+tiên|cuối\s+cùng)\s+(?:của\s+)?$"
+    rf"{_B}(?P<unit>ngày|tuần)[ \t]+(?P<which>đầu[ \t]+tiên|cuối[ \t]+cùng)[ \t]+(?:của[ \t]+)?$"
 )
 
 
 @functools.cache
 def before_count() -> regex.Pattern[str]:
     """A count ("9", "ba", "mười hai") ending right before a position."""
-    return regex.compile(rf"{_B}(?P<n>{_fragments()['count']})\s+$")
+    return regex.compile(rf"{_B}(?P<n>{_fragments()['count']})[ \t]+$")
 
 
 @functools.cache
@@ -170,98 +170,100 @@ def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
         "dmy": (
             c(
                 r"(?<![\p{L}\d/.,:\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)"
-                r"(?P<y>\d{4}|\d{2})(?![\d/]|[.,]\d|\s*%|-?\p{L})"
+                r"(?P<y>\d{4}|\d{2})(?![\d/]|[.,]\d|[ \t]*%|-?\p{L})"
             ),
         ),
         "dm": (
             c(
                 r"(?<![\p{L}\d/.,:\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})"
-                r"(?![\d/]|[.,]\d|\s*%|\p{L}|\s*-\s*\d)"
-                rf"(?:\s+năm\s+(?P<y>{_Y4}))?"
+                r"(?![\d/]|[.,]\d|[ \t]*%|\p{L}|[ \t]*-[ \t]*\d)"
+                rf"(?:[ \t]+năm[ \t]+(?P<y>{_Y4}))?"
             ),
         ),
         # "15-17/6/2021", "15 và 16/6": two days of one month (a cue before is checked)
         "day_range": (
             c(
-                r"(?<![\p{L}\d/.,:\-])(?P<d1>\d{1,2})\s*(?:-|,|và|đến)\s*(?P<d2>\d{1,2})"
+                r"(?<![\p{L}\d/.,:\-])(?P<d1>\d{1,2})[ \t]*(?:-|,|và|đến)[ \t]*(?P<d2>\d{1,2})"
                 r"(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?"
-                r"(?![\d/]|[.,]\d|\s*%|\p{L}|-\d)"
+                r"(?![\d/]|[.,]\d|[ \t]*%|\p{L}|-\d)"
             ),
         ),
         # "tháng 6", "tháng 01/2021", "tháng 3 năm ngoái"; a day before it is looked up
         "month": (
             c(
-                rf"{_B}tháng\s+(?P<m>{f['month']})(?!\s*[/\-.]\s*\d{{1,2}}{_E})"
+                rf"{_B}tháng[ \t]+(?P<m>{f['month']})(?![ \t]*[/\-.][ \t]*\d{{1,2}}{_E})"
                 + year_part()
-                + rf"(?:\s+(?P<mod>tới|vừa\s+qua|vừa\s+rồi){_E})?"
+                + rf"(?:[ \t]+(?P<mod>tới|vừa[ \t]+qua|vừa[ \t]+rồi){_E})?"
             ),
         ),
         # "tháng 10-12/2020", "tháng 3 - 5 năm 2021": months of one year
         "month_range": (
             c(
-                rf"{_B}tháng\s+(?P<m1>\d{{1,2}})\s*-\s*(?P<m2>\d{{1,2}}){_E}(?![/.\-]\d{{1,2}}{_E})"
+                rf"{_B}tháng[ \t]+(?P<m1>\d{{1,2}})[ \t]*-[ \t]*(?P<m2>\d{{1,2}}){_E}(?![/.\-]\d{{1,2}}{_E})"
                 + year_part()
             ),
         ),
-        "mdy": (c(rf"{_B}tháng\s+(?P<m>{f['month']})\s+(?P<d>\d{{1,2}}),\s*(?P<y>{_Y4})"),),
+        "mdy": (
+            c(rf"{_B}tháng[ \t]+(?P<m>{f['month']})[ \t]+(?P<d>\d{{1,2}}),[ \t]*(?P<y>{_Y4})"),
+        ),
         "month_year": (
-            c(r"(?<![\p{L}\d/.,:\-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d|\s*%|-?\p{L})"),
+            c(r"(?<![\p{L}\d/.,:\-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d|[ \t]*%|-?\p{L})"),
         ),
         "quarter": (
             c(
-                rf"{_B}quý\s+(?P<q>{alt(w.quarter_words)}|\d){_E}"
-                rf"(?!\s*[/\-.]\s*\d{{1,2}}{_E})" + year_part()
+                rf"{_B}quý[ \t]+(?P<q>{alt(w.quarter_words)}|\d){_E}"
+                rf"(?![ \t]*[/\-.][ \t]*\d{{1,2}}{_E})" + year_part()
             ),
         ),
-        "year": (c(rf"{_B}năm\s+(?P<y>{_Y4})(?!\s*-\s*\d)"),),
+        "year": (c(rf"{_B}năm[ \t]+(?P<y>{_Y4})(?![ \t]*-[ \t]*\d)"),),
         "years": (
             c(
                 r"(?<![\p{L}\d/.,:\-])(?P<y1>(?:1[89]|20)\d\d)"
-                rf"\s*-\s*(?:năm\s+)?(?P<y2>{_Y4})"
+                rf"[ \t]*-[ \t]*(?:năm[ \t]+)?(?P<y2>{_Y4})"
             ),
         ),
         "bare_year": (
             c(
-                r"(?<![\p{L}\d/.,:\-])(?P<y>(?:1[89]|20)\d\d)(?![\d/:]|[.,]\d|\s*%|\p{L})"
-                r"(?!\s*-\s*\d|-\p{L})"
+                r"(?<![\p{L}\d/.,:\-])(?P<y>(?:1[89]|20)\d\d)(?![\d/:]|[.,]\d|[ \t]*%|\p{L})"
+                r"(?![ \t]*-[ \t]*\d|-\p{L})"
             ),
         ),
         # "9 tháng đầu năm 2020" (the count is looked up before), "nửa đầu năm"
         "first_months": tuple(
             c(
-                rf"{_B}(?P<lead>{lead})\s+(?:(?P<first>{f['first']})|(?P<last>{f['last']}))"
-                rf"\s+(?:của\s+)?năm{_E}(?:\s+(?P<y>{_Y4})|\s+(?P<yrel>{f['yrel']}){_E})?"
+                rf"{_B}(?P<lead>{lead})[ \t]+(?:(?P<first>{f['first']})|(?P<last>{f['last']}))"
+                rf"[ \t]+(?:của[ \t]+)?năm{_E}(?:[ \t]+(?P<y>{_Y4})|[ \t]+(?P<yrel>{f['yrel']}){_E})?"
             )
             for lead in ["tháng", *w.half_words]
         ),
         "relday": literal_led(list(w.relative_days)),
         "part_rel": literal_led(
             [p.word for p in w.parts_of_day],
-            rf"\s+(?:hôm\s+|ngày\s+)?(?P<rel>{alt(w.relative_days_after_part)}){_E}",
+            rf"[ \t]+(?:hôm[ \t]+|ngày[ \t]+)?(?P<rel>{alt(w.relative_days_after_part)}){_E}",
         ),
         # "năm ngoái", "tuần sau"; with a count before: "2 tháng qua", "23 ngày trước"
         "units": literal_led(
             list(w.unit_words),
-            rf"\s+(?:(?P<past>{f['past']})|(?P<future>{f['future']})|(?P<shift>{f['shift']})){_E}",
+            rf"[ \t]+(?:(?P<past>{f['past']})|(?P<future>{f['future']})|(?P<shift>{f['shift']})){_E}",
         ),
         "weekday": literal_led(
             [f"thứ {x}" for x in w.weekday_words] + list(w.sunday_words),
-            rf"(?:\s+(?:của\s+)?tuần\s+(?P<wk>này|nay|tới|sau|trước|rồi|qua|vừa\s+qua){_E}"
-            rf"|\s+(?P<mod>tới|vừa\s+rồi|vừa\s+qua|trước|này|sau){_E})?",
+            rf"(?:[ \t]+(?:của[ \t]+)?tuần[ \t]+(?P<wk>này|nay|tới|sau|trước|rồi|qua|vừa[ \t]+qua){_E}"
+            rf"|[ \t]+(?P<mod>tới|vừa[ \t]+rồi|vừa[ \t]+qua|trước|này|sau){_E})?",
         ),
         "clock": (
             c(
                 r"(?<![\p{L}\d:.,/])(?:(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?(?![\d:]|[.,]\d)"
-                r"|(?P<h2>\d{1,2})\s?(?P<hsep>h|g)(?P<mi2>\d{2})?(?![\p{L}\d]))"
+                r"|(?P<h2>\d{1,2})[ \t]?(?P<hsep>h|g)(?P<mi2>\d{2})?(?![\p{L}\d]))"
             ),
             # "8 giờ 30", "3 giờ rưỡi", "11 giờ kém 15" (the hour is looked up before)
             c(
-                rf"{_B}giờ{_E}(?:\s+(?P<half>rưỡi)|\s+kém\s+(?P<kem>\d{{1,2}})(?:\s+phút)?"
-                r"|\s+(?P<mi3>\d{1,2})(?:\s+phút)?)?(?![\p{L}\d])"
+                rf"{_B}giờ{_E}(?:[ \t]+(?P<half>rưỡi)|[ \t]+kém[ \t]+(?P<kem>\d{{1,2}})(?:[ \t]+phút)?"
+                r"|[ \t]+(?P<mi3>\d{1,2})(?:[ \t]+phút)?)?(?![\p{L}\d])"
             ),
         ),
-        "dayonly": (c(rf"{_B}ngày\s+(?P<d>\d{{1,2}})(?![\d/.\-]|\s*tháng)"),),
-        "year_start": (c(rf"{_B}đầu\s+năm(?:\s+(?P<y>{_Y4}))?{_E}"),),
+        "dayonly": (c(rf"{_B}ngày[ \t]+(?P<d>\d{{1,2}})(?![\d/.\-]|[ \t]*tháng)"),),
+        "year_start": (c(rf"{_B}đầu[ \t]+năm(?:[ \t]+(?P<y>{_Y4}))?{_E}"),),
     }
 
 
@@ -270,8 +272,8 @@ def clock_tail() -> regex.Pattern[str]:
     """What may follow a clock reading: "AM", or a part of the day and "nay"/"mai"."""
     f = _fragments()
     return regex.compile(
-        rf"\s*(?P<ampm>am|pm)(?![\p{{L}}])|\s+(?P<part>{f['part']}){_E}"
-        rf"(?:\s+(?P<rel>hôm\s+nay|nay|ngày\s+mai|mai|hôm\s+qua|qua){_E})?"
+        rf"[ \t]*(?P<ampm>am|pm)(?![\p{{L}}])|[ \t]+(?P<part>{f['part']}){_E}"
+        rf"(?:[ \t]+(?P<rel>hôm[ \t]+nay|nay|ngày[ \t]+mai|mai|hôm[ \t]+qua|qua){_E})?"
     )
 
 

@@ -44,13 +44,14 @@ _CLOSES = regex.compile(r"[ \t]*(?:$|\n|[:;)\]]|[.!?](?:\s|$))")
 # after "3 ngày trước": "khi", "đó" make it "before (an event)", not "ago"
 _NOT_AGO_AFTER = regex.compile(r"\s+(?:khi|đó|ngày|hạn|thời|kỳ|lúc|tết|lễ)(?![\p{L}\d])")
 # "năm 2019, 2020": a year listed after another
-_YEAR_LISTED = regex.compile(r"(?<![\d/.,:\-])(?:1[89]|20)\d\d\s*,\s*$")
+_YEAR_LISTED = regex.compile(r"(?<![\d/.,:\-])(?:1[89]|20)\d\d[ \t]*,[ \t]*$")
 # "0262 2020", "Truy cập: 2020": a figure in a list or a counter, not a title's year
 _VALUE_BEFORE = regex.compile(r"[\d:=]\s*$")
 _LINE_HEAD = regex.compile(r"(?:^|\n)[ \t(]*$")
 _LINE_TAIL = regex.compile(r"[ \t.,)]*(?:\n|$)")
-_FROM_BEFORE = regex.compile(r"(?<![\p{L}\d])từ\s+$")
-_DIGIT_BEFORE = regex.compile(r"\d\s*$")
+_NOT_QUARTER_AFTER = regex.compile(r"[ \t]+(?:lần|số|chút|cách|ít)(?![\p{L}\d])")
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}\d])từ[ \t]+$")
+_DIGIT_BEFORE = regex.compile(r"\d[ \t]*$")
 
 
 @functools.cache
@@ -373,6 +374,8 @@ def find_quarters(low: str) -> Iterator[Atom]:
         y, shift, ok = _year_part(m)
         if q is None or not ok:
             continue  # "quý 5/2020" does not exist
+        if before(low, m.start(), "recurrence") or _NOT_QUARTER_AFTER.match(low, m.end("q")):
+            continue  # "mỗi quý một lần", "quý một số": not a quarter
         rule = "date.quarter_year" if y or shift is not None else "date.quarter"
         fn = in_year(y, shift, partial(cal.quarter_span, quarter=q))
         yield Atom(m.start(), m.end(), "quarter", rule, "quarter", fn)

@@ -55,14 +55,15 @@ def words() -> DatePatterns:
 
 
 def alt(items: object) -> str:
-    """A regex alternation of words, longest first, spaces matching any run of spaces.
+    """A regex alternation of words, longest first, a space matching a run of spaces (never
+    a line break: a date does not run over two lines).
 
-    >>> alt(["tới", "tiếp theo"])
-    '(?:tiếp\\\\s+theo|tới)'
+    >>> bool(regex.fullmatch(alt(["tới", "tiếp theo"]), "tiếp  theo"))
+    True
     """
     assert isinstance(items, (list, dict, set, frozenset, tuple))
     ordered = sorted({str(w) for w in items}, key=len, reverse=True)
-    return "(?:" + "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in ordered) + ")"
+    return "(?:" + "|".join(regex.escape(w).replace("\\ ", r"[ \t]+") for w in ordered) + ")"
 
 
 def key(phrase: str) -> str:
@@ -75,7 +76,7 @@ def key(phrase: str) -> str:
 
 
 @functools.cache
-def tail_re(name: str, gap: str = r"[\s,]*") -> regex.Pattern[str]:
+def tail_re(name: str, gap: str = r"[ \t,]*") -> regex.Pattern[str]:
     """A pattern matching one of the listed words ending right before a position.
 
     Used with ``search(text, pos - window, pos)`` to look at the words before a match.
