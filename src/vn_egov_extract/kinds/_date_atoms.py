@@ -146,7 +146,8 @@ def literal_led(phrases: list[str], body: str = "") -> tuple[regex.Pattern[str],
 # look-behinds, searched in a short window ending where an atom starts
 BEFORE_DAY = regex.compile(rf"{_B}(?P<pre>ngày|hôm|mồng|mùng)[ \t]+(?:(?:mồng|mùng)[ \t]+)?$")
 BEFORE_MONTH_DAY = regex.compile(
-    rf"(?:{_B}(?P<pre>ngày|hôm)[ \t]+)?(?:{_B}(?P<mong>mồng|mùng)[ \t]+)?{_B}(?P<d>\d{{1,2}})[ \t]+$"
+    rf"(?:{_B}(?P<pre>ngày|hôm)[ \t]+)?(?:{_B}(?P<mong>mồng|mùng)[ \t]+)?"
+    rf"{_B}(?P<d>\d{{1,2}})[ \t]+$"
 )
 BEFORE_MONTH_EDGE = regex.compile(
     rf"{_B}(?P<unit>ngày|tuần)[ \t]+(?P<which>đầu[ \t]+tiên|cuối[ \t]+cùng)[ \t]+(?:của[ \t]+)?$"
@@ -199,8 +200,8 @@ def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
         # "tháng 10-12/2020", "tháng 3 - 5 năm 2021": months of one year
         "month_range": (
             c(
-                rf"{_B}tháng[ \t]+(?P<m1>\d{{1,2}})[ \t]*-[ \t]*(?P<m2>\d{{1,2}}){_E}(?![/.\-]\d{{1,2}}{_E})"
-                + year_part()
+                rf"{_B}tháng[ \t]+(?P<m1>\d{{1,2}})[ \t]*-[ \t]*(?P<m2>\d{{1,2}}){_E}"
+                rf"(?![/.\-]\d{{1,2}}{_E})" + year_part()
             ),
         ),
         "mdy": (
@@ -232,7 +233,8 @@ def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
         "first_months": tuple(
             c(
                 rf"{_B}(?P<lead>{lead})[ \t]+(?:(?P<first>{f['first']})|(?P<last>{f['last']}))"
-                rf"[ \t]+(?:của[ \t]+)?năm{_E}(?:[ \t]+(?P<y>{_Y4})|[ \t]+(?P<yrel>{f['yrel']}){_E})?"
+                rf"[ \t]+(?:của[ \t]+)?năm{_E}"
+                rf"(?:[ \t]+(?P<y>{_Y4})|[ \t]+(?P<yrel>{f['yrel']}){_E})?"
             )
             for lead in ["tháng", *w.half_words]
         ),
@@ -244,11 +246,13 @@ def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
         # "năm ngoái", "tuần sau"; with a count before: "2 tháng qua", "23 ngày trước"
         "units": literal_led(
             list(w.unit_words),
-            rf"[ \t]+(?:(?P<past>{f['past']})|(?P<future>{f['future']})|(?P<shift>{f['shift']})){_E}",
+            rf"[ \t]+(?:(?P<past>{f['past']})|(?P<future>{f['future']})"
+            rf"|(?P<shift>{f['shift']})){_E}",
         ),
         "weekday": literal_led(
             [f"thứ {x}" for x in w.weekday_words] + list(w.sunday_words),
-            rf"(?:[ \t]+(?:của[ \t]+)?tuần[ \t]+(?P<wk>này|nay|tới|sau|trước|rồi|qua|vừa[ \t]+qua){_E}"
+            rf"(?:[ \t]+(?:của[ \t]+)?tuần[ \t]+"
+            rf"(?P<wk>này|nay|tới|sau|trước|rồi|qua|vừa[ \t]+qua){_E}"
             rf"|[ \t]+(?P<mod>tới|vừa[ \t]+rồi|vừa[ \t]+qua|trước|này|sau){_E})?",
         ),
         "clock": (
@@ -258,7 +262,8 @@ def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
             ),
             # "8 giờ 30", "3 giờ rưỡi", "11 giờ kém 15" (the hour is looked up before)
             c(
-                rf"{_B}giờ{_E}(?:[ \t]+(?P<half>rưỡi)|[ \t]+kém[ \t]+(?P<kem>\d{{1,2}})(?:[ \t]+phút)?"
+                rf"{_B}giờ{_E}(?:[ \t]+(?P<half>rưỡi)"
+                rf"|[ \t]+kém[ \t]+(?P<kem>\d{{1,2}})(?:[ \t]+phút)?"
                 r"|[ \t]+(?P<mi3>\d{1,2})(?:[ \t]+phút)?)?(?![\p{L}\d])"
             ),
         ),
