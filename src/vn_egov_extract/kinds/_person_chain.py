@@ -199,8 +199,9 @@ def _plausible(words: list[str], t: PersonTables, places: bool = True) -> bool:
         return False
     if not places:
         return True
-    joined = " ".join(words).casefold()
-    return not any(joined == n or joined.startswith(n + " ") for n in t.not_names)
+    folded = [w.casefold() for w in words]
+    # a name that is, or starts with, a place ("Lâm Đồng Nguyễn A" is cut elsewhere)
+    return not any(" ".join(folded[:k]) in t.not_names for k in range(1, len(folded) + 1))
 
 
 def plausible_name(words: list[str]) -> bool:

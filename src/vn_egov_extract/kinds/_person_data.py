@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from .._patterns import PatternModel, load
+from ._gazetteer import gazetteer
 from ._legal_data import legal_patterns
 
 
@@ -101,6 +102,22 @@ class PersonTables:
 NAME_TOKEN = r"\p{Lu}(?:'\p{L})?\p{Ll}*"
 
 
+_NAMED_LEVELS = frozenset({"province", "city", "district", "town"})
+
+
+def _place_names() -> set[str]:
+    """Every province, city, district and town the gazetteer knows: never a person alone.
+
+    Communes are left out: thousands of them share their name with people.
+    """
+    return {
+        unit.name
+        for units in gazetteer().units.values()
+        for unit in units
+        if unit.level in _NAMED_LEVELS
+    }
+
+
 @functools.cache
 def tables() -> PersonTables:
     """The compiled tables (read once)."""
@@ -136,7 +153,7 @@ def tables() -> PersonTables:
         surnames=frozenset(p.surnames),
         ethnic=frozenset(ethnic),
         ethnic_apostrophe=tuple(e for e in p.ethnic_prefixes if e.endswith("'")),
-        not_names=frozenset(n.casefold() for n in p.not_names),
+        not_names=frozenset(n.casefold() for n in [*p.not_names, *_place_names()]),
         not_name_words=frozenset(p.not_name_words),
         not_name_openers=frozenset(p.not_name_openers),
         institution_words=frozenset(w.lower() for w in p.institution_words),
