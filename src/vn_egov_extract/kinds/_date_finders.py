@@ -50,6 +50,7 @@ _VALUE_BEFORE = regex.compile(r"[\d:=]\s*$")
 _LINE_HEAD = regex.compile(r"(?:^|\n)[ \t(]*$")
 _LINE_TAIL = regex.compile(r"[ \t.,)]*(?:\n|$)")
 _NOT_QUARTER_AFTER = regex.compile(r"[ \t]+(?:lần|số|chút|cách|ít)(?![\p{L}\d])")
+_DASH_FIGURE_AFTER = regex.compile(r"[ \t]*-[ \t]*\d")
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}\d])từ[ \t]+$")
 _DIGIT_BEFORE = regex.compile(r"\d[ \t]*$")
 
@@ -154,6 +155,8 @@ def find_day_month(low: str) -> Iterator[Atom]:
         if not 1 <= mo <= 12 or cal.day_span(2000, mo, d) is None:
             continue
         start, pre = _with_day_word(low, m.start())
+        if m["sep"] == "-" and _DASH_FIGURE_AFTER.match(low, m.end()):
+            continue  # "21-2 - 2020", "10-12 - 15": figures
         strong = pre or before(low, start, "dash_day_month_cues")
         if m["sep"] != "/":
             if not strong:
@@ -525,8 +528,9 @@ def _clock_reading(low: str, m: regex.Match[str]) -> tuple[int, int, int, bool] 
 def find_clocks(low: str) -> Iterator[Atom]:
     """ "16:53", "14h30", "8 giờ 30", "lúc 2 giờ sáng", "3 giờ rưỡi chiều", "11 giờ kém 15".
 
-    "N giờ" alone is a duration ("trong 2 giờ"): it is a time only with a prefix ("lúc"),
-    minutes or a part of the day, and never after a duration word without a part of day.
+    "N giờ" alone is a duration ("trong 2 giờ"): it is a time on its own only with a prefix
+    ("lúc"), minutes or a part of the day, and never after a duration word without a part
+    of day; otherwise it is a time only inside a combination with a day ("17h ngày 14/6").
     """
     w = words()
     for m in scan(low, "clock"):
@@ -540,13 +544,13 @@ def find_clocks(low: str) -> Iterator[Atom]:
         tail = clock_tail().match(low, m.end())
         part = tail["part"] if tail else None
         ampm = tail["ampm"] if tail else None
-        if numeral:
-            if before(low, start, "not_clock_before"):
-                continue  # "tỷ lệ 1:10"
-        elif not (pre or part or ampm or has_minutes):
-            continue  # "24h", "2 giờ": durations
-        elif not letter and not part and before(low, start, "duration_before"):
-            continue  # "trong 2 giờ 30 phút"
+        if numeral and before(low, start, "not_clock_before"):
+            continue  # "tỷ lệ 1:10"
+        # "24h", "2 giờ", "trong 2 giờ 30 phút" are durations, unless a day follows them
+        # ("17h ngày 14/6"): then they only stand inside the combination
+        alone = bool(pre or part or ampm or has_minutes)
+        if alone and not (numeral or letter or part) and before(low, start, "duration_before"):
+            alone = False
         value = clock_value(h, mi, part, ampm)
         if value is None:
             continue
@@ -555,7 +559,17 @@ def find_clocks(low: str) -> Iterator[Atom]:
         fn = relative_fn(partial(cal.unit_span, "day", shift=shift))
         numeric = numeral and not (pre or tail)
         first, end = pre.start() if pre else start, tail.end() if tail else m.end()
-        yield Atom(first, end, "time", "date.clock", "datetime", fn, numeric=numeric, time=value)
+        yield Atom(
+            first,
+            end,
+            "time",
+            "date.clock",
+            "datetime",
+            fn,
+            emit=alone,
+            numeric=numeric,
+            time=value,
+        )
 
 
 # --- helpers that only combine --------------------------------------------------------------
