@@ -73,8 +73,9 @@ def test_frame_to_parquet_keeps_the_types(
 
 
 def test_bag_on_a_cluster_equals_in_process(client: Client) -> None:
-    results = client.compute(extract_bag(db.from_sequence(TEXTS, npartitions=2))).result()
-    assert [r.id for r in results] == ["0-0", "0-1", "0-2", "1-0", "1-1", "1-2"]
+    items = [*TEXTS[:4], {"text": TEXTS[4]}, {"text": TEXTS[5], "id": "mine"}]
+    results = client.compute(extract_bag(db.from_sequence(items, npartitions=2))).result()
+    assert [r.id for r in results] == ["0-0", "0-1", "0-2", "1-0", "1-1", "mine"]
     for text, result in zip(TEXTS, results, strict=True):
         assert result.records == extract(text).records
 

@@ -81,12 +81,21 @@ def extract_frame(
     return ddf.map_partitions(_frame_partition, text, id, published, default_published, meta=meta())
 
 
+def _named(item: Any, default_id: str) -> Any:
+    """The item with an id: strings and items without one get ``default_id``."""
+    if isinstance(item, str):
+        return {"text": item, "id": default_id}
+    if isinstance(item, dict):
+        return item if item.get("id") is not None else {**item, "id": default_id}
+    if getattr(item, "id", None) is not None:
+        return item
+    fields = ("text", "published", "source")
+    return {"id": default_id, **{name: getattr(item, name, None) for name in fields}}
+
+
 def _bag_partition(items: Any, number: int, default: Any) -> list[DocResult]:
-    """Results of one bag partition; plain strings are named ``"<partition>-<position>"``."""
-    named = (
-        {"text": item, "id": f"{number}-{i}"} if isinstance(item, str) else item
-        for i, item in enumerate(items)
-    )
+    """Results of one bag partition; items without an id get ``"<partition>-<position>"``."""
+    named = (_named(item, f"{number}-{i}") for i, item in enumerate(items))
     return list(extract_many(named, published=default))
 
 
@@ -94,7 +103,8 @@ def extract_bag(bag: Any, *, published: Any = None) -> Any:
     """A Dask Bag of :class:`~vn_egov_extract.DocResult`, one per item, in order.
 
     Items are what :func:`~vn_egov_extract.extract_many` takes: strings, or dicts with
-    ``text`` and optionally ``id``, ``published``, ``source``. ``.map(DocResult.to_json)``
+    ``text`` and optionally ``id``, ``published``, ``source``; an item without an id is
+    named ``"<partition>-<position>"``. ``.map(DocResult.to_json)``
     gives the command line's JSON lines; ``.map_partitions(to_dataframe)`` a table.
     """
     bag_module = require("dask.bag", "dask")
