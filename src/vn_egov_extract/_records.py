@@ -94,6 +94,10 @@ class SystemRecord(BaseRecord):
 
     kind: Literal["system"] = "system"
     name: str
+    generic: bool = Field(
+        default=False,
+        description="A kind of system (QLVB, Chữ ký số…) rather than a brand (iDesk, Zalo…).",
+    )
 
 
 class ServiceLevelRecord(BaseRecord):

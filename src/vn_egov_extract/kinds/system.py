@@ -199,4 +199,5 @@ def find(doc: Doc) -> Iterator[Candidate]:
             continue
         free_from = m.end()
         name, rule = _name_and_rule(cat, m)
-        yield Candidate("system", m.start(), _end(text, m), rule, {"name": name})
+        values = {"name": name, "generic": name not in cat.brands}
+        yield Candidate("system", m.start(), _end(text, m), rule, values)
