@@ -51,6 +51,8 @@ _LINE_HEAD = regex.compile(r"(?:^|\n)[ \t(]*$")
 _LINE_TAIL = regex.compile(r"[ \t.,)]*(?:\n|$)")
 _NOT_QUARTER_AFTER = regex.compile(r"[ \t]+(?:lần|số|chút|cách|ít)(?![\p{L}\d])")
 _DASH_FIGURE_AFTER = regex.compile(r"[ \t]*-[ \t]*\d")
+# "30/4 - 1/5": the second day of a range is a day like the first
+_DAY_RANGE_BEFORE = regex.compile(r"\d{1,2}/\d{1,2}[ \t]*(?:-|đến|tới)[ \t]*$")
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}\d])từ[ \t]+$")
 _DIGIT_BEFORE = regex.compile(r"\d[ \t]*$")
 
@@ -163,7 +165,9 @@ def find_day_month(low: str) -> Iterator[Atom]:
                 continue  # "từ 10-12", "15.6": figures unless a day word says otherwise
         elif strong:
             pass
-        elif before(low, start, "day_month_cues"):
+        elif before(low, start, "day_month_cues") or _DAY_RANGE_BEFORE.search(
+            low, max(0, start - 16), start
+        ):
             if _counted_noun().match(low, m.end()):
                 continue  # "tăng từ 3 đến 5/7 điểm": a count
         else:
