@@ -144,7 +144,13 @@ def literal_led(phrases: list[str], body: str = "") -> tuple[regex.Pattern[str],
 
 
 # look-behinds, searched in a short window ending where an atom starts
-BEFORE_DAY = regex.compile(rf"{_B}(?P<pre>ngày|hôm|mồng|mùng)[ \t]+(?:(?:mồng|mùng)[ \t]+)?$")
+@functools.cache
+def before_day() -> regex.Pattern[str]:
+    """A day word ending right before a day ("ngày ", "ngày mồng ")."""
+    days = alt(words().day_words)
+    return regex.compile(rf"{_B}(?P<pre>{days})[ \t]+(?:(?:mồng|mùng)[ \t]+)?$")
+
+
 BEFORE_MONTH_DAY = regex.compile(
     rf"(?:{_B}(?P<pre>ngày|hôm)[ \t]+)?(?:{_B}(?P<mong>mồng|mùng)[ \t]+)?"
     rf"{_B}(?P<d>\d{{1,2}})[ \t]+$"
@@ -194,7 +200,7 @@ def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
             c(
                 rf"{_B}tháng[ \t]+(?P<m>{f['month']})(?![ \t]*[/\-.][ \t]*\d{{1,2}}{_E})"
                 + year_part()
-                + rf"(?:[ \t]+(?P<mod>tới|vừa[ \t]+qua|vừa[ \t]+rồi){_E})?"
+                + rf"(?:[ \t]+(?P<mod>{alt(w.month_directions)}){_E})?"
             ),
         ),
         # "tháng 10-12/2020", "tháng 3 - 5 năm 2021": months of one year
@@ -252,8 +258,8 @@ def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
         "weekday": literal_led(
             [f"thứ {x}" for x in w.weekday_words] + list(w.sunday_words),
             rf"(?:[ \t]+(?:của[ \t]+)?tuần[ \t]+"
-            rf"(?P<wk>này|nay|tới|sau|trước|rồi|qua|vừa[ \t]+qua){_E}"
-            rf"|[ \t]+(?P<mod>tới|vừa[ \t]+rồi|vừa[ \t]+qua|trước|này|sau){_E})?",
+            rf"(?P<wk>{alt(w.weekday_week_words)}){_E}"
+            rf"|[ \t]+(?P<mod>{alt(w.weekday_directions)}){_E})?",
         ),
         "clock": (
             c(
@@ -278,7 +284,7 @@ def clock_tail() -> regex.Pattern[str]:
     f = _fragments()
     return regex.compile(
         rf"[ \t]*(?P<ampm>am|pm)(?![\p{{L}}])|[ \t]+(?P<part>{f['part']}){_E}"
-        rf"(?:[ \t]+(?P<rel>hôm[ \t]+nay|nay|ngày[ \t]+mai|mai|hôm[ \t]+qua|qua){_E})?"
+        rf"(?:[ \t]+(?P<rel>{alt(words().clock_days)}){_E})?"
     )
 
 

@@ -17,39 +17,34 @@ import regex
 from .._patterns import load
 from . import _calendar as cal
 from ._date_atoms import (
-    BEFORE_DAY,
     BEFORE_MONTH_DAY,
     BEFORE_MONTH_EDGE,
     Atom,
     before_count,
+    before_day,
     clock_tail,
     fixed,
     in_year,
     relative_fn,
     scan,
 )
-from ._date_lexicon import key, tail_re, words
+from ._date_lexicon import head_re, key, tail_re, words
 from ._numerals import parse_number_words
 from ._units import UnitPatterns
 
 Make = Callable[[int], cal.Interval | None]
 
 # what may follow a bare "29/4" for it to read as a date rather than a count of something
-_AFTER_DAY_MONTH = regex.compile(
-    r"\s*(?:$|[\n,.;:!?)\]\"'/-]|(?:và|đến|tới|của|tại|vừa|năm|hằng|hàng|theo|sẽ|đã|là"
-    r"|thì|nhằm|để|với|ở|trên|khi|lúc|do|này|nay)(?![\p{L}\d]))"
-)
+_AFTER_DAY_MONTH_MARK = regex.compile(r"[ \t]*(?:$|[\n,.;:!?)\]\"'/-])")
 # a bare year closing a line or a clause: "Chính quyền điện tử 2020" in a title
 _CLOSES = regex.compile(r"[ \t]*(?:$|\n|[:;)\]]|[.!?](?:\s|$))")
 # after "3 ngày trước": "khi", "đó" make it "before (an event)", not "ago"
-_NOT_AGO_AFTER = regex.compile(r"\s+(?:khi|đó|ngày|hạn|thời|kỳ|lúc|tết|lễ)(?![\p{L}\d])")
 # "năm 2019, 2020": a year listed after another
 _YEAR_LISTED = regex.compile(r"(?<![\d/.,:\-])(?:1[89]|20)\d\d[ \t]*,[ \t]*$")
 # "0262 2020", "Truy cập: 2020": a figure in a list or a counter, not a title's year
 _VALUE_BEFORE = regex.compile(r"[\d:=]\s*$")
 _LINE_HEAD = regex.compile(r"(?:^|\n)[ \t(]*$")
 _LINE_TAIL = regex.compile(r"[ \t.,)]*(?:\n|$)")
-_NOT_QUARTER_AFTER = regex.compile(r"[ \t]+(?:lần|số|chút|cách|ít)(?![\p{L}\d])")
 _DASH_FIGURE_AFTER = regex.compile(r"[ \t]*-[ \t]*\d")
 # "30/4 - 1/5": the second day of a range is a day like the first
 _DAY_RANGE_BEFORE = regex.compile(r"\d{1,2}/\d{1,2}[ \t]*(?:-|đến|tới)[ \t]*$")
@@ -64,6 +59,12 @@ def _counted_noun() -> regex.Pattern[str]:
     nouns = sorted({n.lower() for n in units.nouns + units.measures}, key=len, reverse=True)
     alts = "|".join(regex.escape(n) for n in nouns)
     return regex.compile(rf"[ \t]+(?:{alts})(?![\p{{L}}\d])")
+
+
+def _date_may_end(low: str, pos: int) -> bool:
+    """Whether a bare "29/4" may end at ``pos``: a stop, a line end or a function word
+    follows, not a counted noun ("29/4 xã")."""
+    return bool(_AFTER_DAY_MONTH_MARK.match(low, pos) or head_re("after_day_month").match(low, pos))
 
 
 def _int(s: str | None) -> int | None:
@@ -131,7 +132,7 @@ def _day(mo: int, d: int) -> Make:
 
 def _with_day_word(low: str, start: int) -> tuple[int, bool]:
     """Where a day starts once a "ngày"/"mồng" before it is included, and whether one is."""
-    m = BEFORE_DAY.search(low, max(0, start - 16), start)
+    m = before_day().search(low, max(0, start - 16), start)
     return (m.start(), True) if m else (start, False)
 
 
@@ -171,7 +172,7 @@ def find_day_month(low: str) -> Iterator[Atom]:
             if _counted_noun().match(low, m.end()):
                 continue  # "tăng từ 3 đến 5/7 điểm": a count
         else:
-            if before(low, start, "not_date_before") or not _AFTER_DAY_MONTH.match(low, m.end()):
+            if before(low, start, "not_date_before") or not _date_may_end(low, m.end()):
                 continue  # "có 3/4 xã": a count the ratio kind reads
             if (d, mo) == (24, 7):
                 continue  # "hỗ trợ 24/7": around the clock
@@ -252,14 +253,14 @@ def _weekday_fn(
     wd: int, wk: str, mod: str
 ) -> Callable[[dt.date | None, dt.date | None], cal.Interval | None]:
     if wk:
-        weeks = {"này": 0, "nay": 0, "tới": 1, "sau": 1}.get(wk, -1)
+        weeks = words().weekday_week_words[wk]
 
         def in_week(pub: dt.date) -> cal.Interval:
             day = cal.week_span(pub)[0] + dt.timedelta(days=7 * weeks + wd)
             return day, day
 
         return relative_fn(in_week)
-    direction = {"tới": 1, "sau": 1, "này": 0, "": 0}.get(mod, -1)
+    direction = words().weekday_directions.get(mod, 0)
 
     def near(pub: dt.date) -> cal.Interval:
         day = cal.weekday_near(pub, wd, direction)
@@ -298,12 +299,13 @@ def _whole_line(low: str, start: int, end: int) -> bool:
 
 def _month_fn(mo: int, mod: str) -> Callable[[dt.date | None, dt.date | None], cal.Interval | None]:
     """ "tháng 3 tới" (the next March), "tháng 3 vừa qua" (the last one)."""
+    ahead = words().month_directions[mod] > 0
 
     def compute(pub: dt.date) -> cal.Interval | None:
         y = pub.year
-        if mod == "tới" and mo <= pub.month:
+        if ahead and mo <= pub.month:
             y += 1
-        elif mod != "tới" and mo > pub.month:
+        elif not ahead and mo > pub.month:
             y -= 1
         return cal.month_span(y, mo)
 
@@ -381,7 +383,9 @@ def find_quarters(low: str) -> Iterator[Atom]:
         y, shift, ok = _year_part(m)
         if q is None or not ok:
             continue  # "quý 5/2020" does not exist
-        if before(low, m.start(), "recurrence") or _NOT_QUARTER_AFTER.match(low, m.end("q")):
+        if before(low, m.start(), "recurrence") or head_re("not_quarter_after").match(
+            low, m.end("q")
+        ):
             continue  # "mỗi quý một lần", "quý một số": not a quarter
         rule = "date.quarter_year" if y or shift is not None else "date.quarter"
         fn = in_year(y, shift, partial(cal.quarter_span, quarter=q))
@@ -472,7 +476,7 @@ def find_relative_units(low: str) -> Iterator[Atom]:
             fn = relative_fn(partial(cal.unit_span, unit, shift=1, count=n))
             grain = "period"
         elif m["shift"] and key(m["shift"]) in w.ago:
-            if _NOT_AGO_AFTER.match(low, m.end()):
+            if head_re("not_ago_after").match(low, m.end()):
                 continue  # "3 ngày trước khi": before an event, not before the article
             fn = relative_fn(partial(cal.unit_span, unit, shift=-n))
             grain = _UNIT_GRAIN[unit]
@@ -559,7 +563,7 @@ def find_clocks(low: str) -> Iterator[Atom]:
         if value is None:
             continue
         rel = tail["rel"] if tail else None
-        shift = w.relative_days_after_part.get(key(rel).split()[-1], 0) if rel else 0
+        shift = w.clock_days[key(rel)] if rel else 0
         fn = relative_fn(partial(cal.unit_span, "day", shift=shift))
         numeric = numeral and not (pre or tail)
         first, end = pre.start() if pre else start, tail.end() if tail else m.end()

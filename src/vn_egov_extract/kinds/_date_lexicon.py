@@ -26,6 +26,11 @@ class DatePatterns(PatternModel):
     parts_of_day: list[PartOfDay]
     relative_days: dict[str, int]
     relative_days_after_part: dict[str, int]
+    weekday_week_words: dict[str, int]
+    weekday_directions: dict[str, int]
+    month_directions: dict[str, int]
+    clock_days: dict[str, int]
+    day_words: list[str]
     unit_words: dict[str, str]
     unit_shifts: dict[str, int]
     span_past: list[str]
@@ -41,6 +46,9 @@ class DatePatterns(PatternModel):
     year_cues: list[str]
     day_month_cues: list[str]
     dash_day_month_cues: list[str]
+    after_day_month: list[str]
+    not_ago_after: list[str]
+    not_quarter_after: list[str]
     not_date_before: list[str]
     digital_phrases: list[str]
     dateline_labels: list[str]
@@ -83,3 +91,9 @@ def tail_re(name: str, gap: str = r"[ \t,]*") -> regex.Pattern[str]:
     """
     listed = [getattr(x, "word", x) for x in getattr(words(), name)]
     return regex.compile(rf"(?<![\p{{L}}\d]){alt(listed)}{gap}$")
+
+
+@functools.cache
+def head_re(name: str, gap: str = r"[ \t]+") -> regex.Pattern[str]:
+    """A pattern matching ``gap`` then one of the listed words, at a position (``match``)."""
+    return regex.compile(rf"{gap}{alt(getattr(words(), name))}(?![\p{{L}}\d])")
