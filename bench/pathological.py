@@ -1,23 +1,48 @@
 """Worst-case inputs: each must finish in well under 2 s (never run by the tests).
 
-    .venv/bin/python bench/pathological.py
+    .venv/bin/python bench/pathological.py            # every case
+    .venv/bin/python bench/pathological.py ngày mojibake   # cases whose name contains a word
 
-The tests run smaller versions with a generous cap (tests/test_properties.py).
+Prints the seconds and records of each input, the time of the normalised view alone, and,
+for any input slower than ``SLOW`` seconds, the seconds of each kind on it (so a slow kind
+is named with the input that makes it slow). Ends with the worst case.
+
+The tests run smaller versions in a child process with a timeout
+(tests/test_robustness.py::test_pathological_input_completes).
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
-from vn_egov_extract import extract
+from vn_egov_extract import Extractor, extract
+from vn_egov_extract._text import NormText
+from vn_egov_extract.kinds import FINDERS
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SLOW = 0.5
+BUDGET = 2.0
+
+
+def _article_line() -> str:
+    article = " ".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    return " ".join(article.split())
+
+
+def _vni(text: str) -> str:
+    from vn_egov_extract._legacy import LegacyTable
+    from vn_egov_extract._patterns import load
+
+    inverse = {v: k for k, v in load("legacy_vni.yaml", LegacyTable).table.items()}
+    return "".join(inverse.get(c, c) for c in text)
 
 
 def cases() -> dict[str, str]:
-    article = " ".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
-    one_line = " ".join(article.split())
+    """Name → input. Sizes follow the issue: 200,000 digits, 100,000 repeats, 5 MB."""
+    line = _article_line()
+    five_mb = (line + " ") * (5_000_000 // (len(line) + 1) + 1)
     return {
         "200,000 digits": "7" * 200_000,
         '"1." x 100,000': "1." * 100_000,
@@ -25,23 +50,61 @@ def cases() -> dict[str, str]:
         '"%" x 100,000': "%" * 100_000,
         '"ngày " x 40,000': "ngày " * 40_000,
         '"1/" x 50,000': "1/" * 50_000,
+        '"1-" x 50,000': "1-" * 50_000,
+        '"1,5% " x 40,000': "1,5% " * 40_000,
         '"mức độ 3, " x 20,000': "mức độ 3, " * 20_000,
+        '"tháng 1/2020 " x 20,000': "tháng 1/2020 " * 20_000,
+        '"từ ngày 1/1 đến " x 10,000': "từ ngày 1/1 đến " * 10_000,
+        '"số 1/QĐ-UBND " x 20,000': "số 1/QĐ-UBND " * 20_000,
+        '"Quyết định " x 20,000': "Quyết định " * 20_000,
+        '"UBND huyện " x 20,000': "UBND huyện " * 20_000,
+        '"Sở Thông tin và " x 20,000': "Sở Thông tin và " * 20_000,
+        '"huyện " x 40,000': "huyện " * 40_000,
+        '"ông Nguyễn Văn " x 20,000': "ông Nguyễn Văn " * 20_000,
+        '"Nguyễn " x 40,000': "Nguyễn " * 40_000,
+        '"Hệ thống " x 40,000': "Hệ thống " * 40_000,
+        '"phần trăm " x 40,000': "hai phần trăm " * 30_000,
+        '"hai mươi " x 40,000': "hai mươi " * 40_000,
+        "200,000 letters, no space": "a" * 200_000,
+        "200,000 Vietnamese letters": "ệ" * 200_000,
+        "200,000 combining marks": "a" + "\u0301" * 200_000,
         '"<b" x 50,000': "<b" * 50_000,
-        "5 MB article on one line": (one_line + " ") * (5_000_000 // (len(one_line) + 1) + 1),
+        '"&#" x 50,000': "&#" * 50_000,
+        '"<!--" x 50,000': "<!--" * 50_000,
+        "200,000 spaces": " " * 200_000 + "80%",
+        "200,000 line breaks": "\n" * 200_000 + "80%",
+        "1 MB VNI mojibake": _vni(five_mb[:1_000_000]),
+        "5 MB article on one line": five_mb,
     }
 
 
-def main() -> None:
-    print(f"{'input':<30}{'chars':>12}{'seconds':>10}{'records':>10}")
-    worst = 0.0
+def _seconds(run: object, text: str) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    result = run(text)  # type: ignore[operator]
+    spent = time.perf_counter() - t0
+    return spent, len(getattr(result, "records", []))
+
+
+def main(argv: list[str]) -> None:
+    wanted = [a.lower() for a in argv]
+    extract("warm up: 1.626 hồ sơ, 80%, UBND huyện, ngày 1/1/2020")
+    per_kind = {k: Extractor(kinds=[k]) for k in FINDERS}
+    print(f"{'input':<32}{'chars':>11}{'view s':>9}{'total s':>9}{'records':>9}")
+    worst = ("", 0.0)
     for name, text in cases().items():
-        t0 = time.perf_counter()
-        n = len(extract(text).records)
-        spent = time.perf_counter() - t0
-        worst = max(worst, spent)
-        print(f"{name:<30}{len(text):>12,}{spent:>10.3f}{n:>10,}")
-    print(f"worst case: {worst:.3f} s")
+        if wanted and not any(w in name.lower() for w in wanted):
+            continue
+        view_s, _ = _seconds(NormText.of, text)
+        spent, n = _seconds(extract, text)
+        flag = "  SLOW" if spent > BUDGET else ""
+        print(f"{name:<32}{len(text):>11,}{view_s:>9.3f}{spent:>9.3f}{n:>9,}{flag}")
+        if spent > worst[1]:
+            worst = (name, spent)
+        if spent > SLOW:
+            kinds = sorted(((_seconds(ex, text)[0], k) for k, ex in per_kind.items()), reverse=True)
+            print("    by kind: " + ", ".join(f"{k} {s:.2f}" for s, k in kinds[:5]))
+    print(f"worst case: {worst[0]} {worst[1]:.3f} s (budget {BUDGET} s)")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -202,7 +202,11 @@ def test_legacy_text_gives_the_records_of_its_unicode(
     article = unicodedata.normalize("NFC", ARTICLES[which])
     lines = article.splitlines(keepends=True)
     first = start % len(lines)
-    piece = "".join(lines[first:])[:size]  # whole lines from anywhere in the article
+    piece = ""
+    for line in lines[first:]:  # whole lines from anywhere in the article
+        if piece and len(piece) + len(line) > size:
+            break
+        piece += line
     inverse = _legacy_encoder(name)
     # TCVN3 has no toned capitals: typists used the lowercase letter, so compare with that
     unicode_text = "".join(
@@ -219,4 +223,4 @@ def test_legacy_text_gives_the_records_of_its_unicode(
     mine = [_key(r) for r in result.records if r.kind not in leaky]
     theirs = [_key(r) for r in extract(repair_text(mojibake)).records if r.kind not in leaky]
     assert mine == theirs
-    assert repair_text(mojibake).lower() == unicode_text.lower() or "\n" not in piece
+    assert repair_text(mojibake).lower() == unicode_text.lower()

@@ -13,8 +13,8 @@ each conversion. A conversion is used when it wins over the whole text by a clea
 and then on every line it does not make worse, so a Unicode page with one pasted legacy
 paragraph (or a stray "©") comes out right.
 
-Conversion keeps a map: output character ``i`` came from ``source[starts[i]:ends[i]]``, so
-the normalised view (:mod:`._text`) can report offsets into the caller's mojibake string.
+Conversion keeps a map (:class:`._offsets.SpanMap`) back to the source, so the normalised
+view (:mod:`._text`) can report offsets into the caller's mojibake string.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import regex
 from pydantic import field_validator
 
+from ._offsets import SpanMap, SpanMapBuilder
 from ._patterns import PatternModel, load
 
 # Table files, in the order a tie between them is broken.
@@ -35,6 +36,7 @@ _MIN_GAIN = 3
 # Letters Unicode Vietnamese writes with Latin-1 characters: never evidence of mojibake.
 _VIET_LATIN1 = frozenset("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 # Invisible characters the view drops anyway; not evidence against the text as it is.
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 _INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -60,7 +62,8 @@ class LegacyTable(PatternModel):
 class _Codec:
     name: str
     table: dict[str, str]
-    pattern: regex.Pattern[str]  # the table's keys, longest first
+    singles: dict[int, str]  # one character for one: str.translate
+    pairs: regex.Pattern[str] | None  # base letter + mark byte (VNI), matched first
 
 
 @functools.cache
@@ -68,9 +71,10 @@ def _codecs() -> tuple[_Codec, ...]:
     codecs = []
     for file in _TABLE_FILES:
         t = load(file, LegacyTable)
-        keys = sorted(t.table, key=len, reverse=True)
-        pattern = regex.compile("|".join(regex.escape(k) for k in keys))
-        codecs.append(_Codec(t.name, dict(t.table), pattern))
+        singles = {ord(k): v for k, v in t.table.items() if len(k) == 1}
+        two = sorted(k for k in t.table if len(k) == 2)
+        pairs = regex.compile("|".join(regex.escape(k) for k in two)) if two else None
+        codecs.append(_Codec(t.name, dict(t.table), singles, pairs))
     return tuple(codecs)
 
 
@@ -157,46 +161,47 @@ def _upper_heading(m: regex.Match[str]) -> str:
     return "".join(c.upper() if len(c.upper()) == 1 else c for c in m.group())
 
 
-def _convert(text: str, codec: _Codec) -> tuple[str, list[int], list[int]]:
-    """``text`` converted with ``codec``, and for each output character its source span.
+Chunk = tuple[int, int, int, int]  # converted[at:at+size] came from text[start:end]
+
+
+def _convert(text: str, codec: _Codec) -> tuple[str, list[Chunk]]:
+    """``text`` converted with ``codec``, and the chunks whose length changed.
 
     >>> tcvn3, vni = _codecs()
-    >>> _convert("nh©n", tcvn3)[0], _convert("nhaân", vni)
-    ('nhân', ('nhân', [0, 1, 2, 4], [1, 2, 4, 5]))
+    >>> _convert("nh©n", tcvn3), _convert("nhaân", vni)
+    (('nhân', []), ('nhân', [(2, 1, 2, 4)]))
     """
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    done = 0
-    table = codec.table
-    for m in codec.pattern.finditer(text):
-        i, j = m.span()
-        out.append(text[done:i])
-        starts.extend(range(done, i))
-        ends.extend(range(done + 1, i + 1))
-        out.append(table[m.group()])
-        starts.append(i)
-        ends.append(j)
-        done = j
-    out.append(text[done:])
-    starts.extend(range(done, len(text)))
-    ends.extend(range(done + 1, len(text) + 1))
-    converted = "".join(out)
+    chunks: list[Chunk] = []
+    if codec.pairs is None:
+        converted = text.translate(codec.singles)
+    else:
+        out: list[str] = []
+        done = 0
+        size = 0
+        for m in codec.pairs.finditer(text):
+            i, j = m.span()
+            out.append(text[done:i].translate(codec.singles))
+            size += i - done
+            out.append(codec.table[m.group()])
+            chunks.append((size, 1, i, j))
+            size += 1
+            done = j
+        out.append(text[done:].translate(codec.singles))
+        converted = "".join(out)
     if codec.name == "tcvn3":
         # TCVN3 has no toned capitals: a heading set in ".VnTimeH" comes back "TØNH", which
         # converts to "TỉNH"; a word with two capitals and no ASCII lowercase is upper-cased
         converted = _HEADING_WORD.sub(_upper_heading, converted)
-    return converted, starts, ends
+    return converted, chunks
 
 
 @dataclass(frozen=True, slots=True)
 class Repair:
-    """A repaired text: ``text[i]`` came from ``source[starts[i]:ends[i]]``."""
+    """A repaired text; ``map`` leads its offsets back to the source (None: one for one)."""
 
     encoding: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    map: SpanMap | None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -224,8 +229,9 @@ def repair_map(text: str) -> Repair | None:
     if not gate.search(text):  # clean text pays one regex scan and nothing else
         return None
     codecs = _codecs()
-    lines = [(i, j) for i, j in _lines(text) if gate.search(text, i, j)]
-    per_line: list[list[tuple[int, tuple[str, list[int], list[int]]]]] = []
+    # every line with a non-ASCII letter counts: "nhaân" has no odd character but is VNI
+    lines = [(i, j) for i, j in _lines(text) if _NON_ASCII.search(text, i, j)]
+    per_line: list[list[tuple[int, tuple[str, list[Chunk]]]]] = []
     totals = [0] * len(codecs)
     for i, j in lines:
         line = text[i:j]
@@ -245,28 +251,27 @@ def repair_map(text: str) -> Repair | None:
 def _assemble(
     text: str,
     lines: list[tuple[int, int]],
-    chosen: list[tuple[int, tuple[str, list[int], list[int]]]],
+    chosen: list[tuple[int, tuple[str, list[Chunk]]]],
     encoding: str,
 ) -> Repair:
-    """Splice the converted lines that gained into ``text``, shifting their maps."""
+    """Splice the converted lines that do not lose into ``text``, shifting their chunks."""
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    chunks = SpanMapBuilder()
     done = 0
-    for (i, j), (gain, (line, s, e)) in zip(lines, chosen, strict=True):
+    shift = 0  # converted length minus source length so far
+    for (i, j), (gain, (line, line_chunks)) in zip(lines, chosen, strict=True):
         if gain < 0:  # a tie follows the text's encoding: short lines carry little evidence
             continue
         out.append(text[done:i])
-        starts.extend(range(done, i))
-        ends.extend(range(done + 1, i + 1))
         out.append(line)
-        starts.extend(x + i for x in s)
-        ends.extend(x + i for x in e)
+        for at, size, start, end in line_chunks:
+            chunks.add(at + i + shift, size, start + i, end + i)
+        shift += len(line) - (j - i)
         done = j
     out.append(text[done:])
-    starts.extend(range(done, len(text)))
-    ends.extend(range(done + 1, len(text) + 1))
-    return Repair(encoding, "".join(out), tuple(starts), tuple(ends))
+    repaired = "".join(out)
+    spans = chunks.build(len(repaired), len(text)) if chunks.at else None
+    return Repair(encoding, repaired, spans)
 
 
 def repair_text(text: str) -> str:
