@@ -48,6 +48,8 @@ _LINE_TAIL = regex.compile(r"[ \t.,)]*(?:\n|$)")
 _DASH_FIGURE_AFTER = regex.compile(r"[ \t]*-[ \t]*\d")
 # "30/4 - 1/5": the second day of a range is a day like the first
 _DAY_RANGE_BEFORE = regex.compile(r"\d{1,2}/\d{1,2}[ \t]*(?:-|đến|tới)[ \t]*$")
+# "2021 là năm bản lề": a year opening a sentence, before a comma or a function word
+_SENTENCE_START = regex.compile(r"(?:^|\n|[.!?][ \t]+)[ \t]*$")
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}\d])từ[ \t]+$")
 _DIGIT_BEFORE = regex.compile(r"\d[ \t]*$")
 
@@ -409,7 +411,10 @@ def find_years(low: str) -> Iterator[Atom]:
         closes = _CLOSES.match(low, m.end()) and not _VALUE_BEFORE.search(
             low, max(0, m.start() - 4), m.start()
         )
-        if closes or listed or before(low, m.start(), "year_cues"):
+        opens = _SENTENCE_START.search(low, max(0, m.start() - 4), m.start()) and (
+            _date_may_end(low, m.end())
+        )
+        if closes or opens or listed or before(low, m.start(), "year_cues"):
             yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
     for m in scan(low, "years"):
         y1, y2 = int(m["y1"]), int(m["y2"])
