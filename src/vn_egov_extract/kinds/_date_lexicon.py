@@ -39,6 +39,7 @@ class DatePatterns(PatternModel):
     period_first: list[str]
     period_last: list[str]
     half_words: list[str]
+    range_connectors: list[str]
     until_now: list[str]
     clock_prefixes: list[str]
     duration_before: list[str]

@@ -3,10 +3,11 @@
 1. Atoms (``_date_finders``): regexes anchored on digits and calendar words find the
    smallest expressions: days ("21/02/2020", "ngày 6 tháng 10", "hôm qua", "thứ 2"),
    months, quarters, years, periods ("9 tháng đầu năm"), clock times ("14h30"), and helpers
-   that never stand alone (a part of the day "sáng", "nay" after "đến").
+   that never stand alone ("ngày 15" and "đầu năm" as the left side of a range).
 2. Combinations, in this order: weekday + day ("Thứ Tư, 07/01/2015"), part of day + day
-   ("Sáng 21-2"), clock + day either way ("16:53, 21/02/2020", "lúc 4 giờ chiều ngày 23/4"),
-   weekday + that, then ranges ("từ ngày 01/01/2020 đến 30/9/2020", "từ năm 2016 đến nay").
+   ("Sáng 21-2", the part looked up before the day), clock + day either way ("16:53,
+   21/02/2020", "lúc 4 giờ chiều ngày 23/4"), weekday + that, then ranges ("từ ngày
+   01/01/2020 đến 30/9/2020", "từ tháng 3 đến tháng 6/2020", "từ năm 2016 đến nay").
 3. Candidates: every atom and combination that can stand alone; the overlap policy keeps
    the longest. Values that need the article's date are left to ``resolve``.
 
@@ -37,8 +38,8 @@ _HELPERS = frozenset({"dayonly", "year_start", "now"})
 _GAP_WEEKDAY = regex.compile(r"[ \t]*,?[ \t]*")
 _PART_BEFORE = tail_re("parts_of_day", gap=r"[ \t]+")
 _GAP_CLOCK = regex.compile(r"[ \t]*[,|\-]?[ \t]*")
-_GAP_RANGE = regex.compile(r"[ \t]*(?:-|(?:cho[ \t]+)?(?:đến|tới)(?:[ \t]+hết)?)[ \t]*")
-_GAP_TO_NOW = regex.compile(r"[ \t]*(?:cho[ \t]+)?(?:đến|tới)[ \t]*")
+_GAP_RANGE = regex.compile(rf"[ \t]*(?:-|{alt(words().range_connectors)})[ \t]*")
+_GAP_TO_NOW = regex.compile(rf"[ \t]*{alt(words().range_connectors)}[ \t]*")
 _FROM = regex.compile(r"(?<![\p{L}\d])từ[ \t]+$")
 _DATELINE_AFTER = regex.compile(r"[ \t]*(?:$|\n|[.)|\-])")
 _MAX_GAP = 24
