@@ -38,19 +38,21 @@ Make = Callable[[int], cal.Interval | None]
 _AFTER_DAY_MONTH_MARK = regex.compile(r"[ \t]*(?:$|[\n,.;:!?)\]\"'/-])")
 # a bare year closing a line or a clause: "Chính quyền điện tử 2020" in a title
 _CLOSES = regex.compile(r"[ \t]*(?:$|\n|[:;)\]]|[.!?](?:\s|$))")
-# after "3 ngày trước": "khi", "đó" make it "before (an event)", not "ago"
 # "năm 2019, 2020": a year listed after another
 _YEAR_LISTED = regex.compile(r"(?<![\d/.,:\-])(?:1[89]|20)\d\d[ \t]*,[ \t]*$")
 # "0262 2020", "Truy cập: 2020": a figure in a list or a counter, not a title's year
 _VALUE_BEFORE = regex.compile(r"[\d:=]\s*$")
+# a word alone on its line ("thứ 2" as a whole line is a weekday, not an ordinal)
 _LINE_HEAD = regex.compile(r"(?:^|\n)[ \t(]*$")
 _LINE_TAIL = regex.compile(r"[ \t.,)]*(?:\n|$)")
+# "21-2 - 2020", "10-12 - 15": dashes between figures, not a day and a month
 _DASH_FIGURE_AFTER = regex.compile(r"[ \t]*-[ \t]*\d")
 # "30/4 - 1/5": the second day of a range is a day like the first
 _DAY_RANGE_BEFORE = regex.compile(r"\d{1,2}/\d{1,2}[ \t]*(?:-|đến|tới)[ \t]*$")
 # "2021 là năm bản lề": a year opening a sentence, before a comma or a function word
 _SENTENCE_START = regex.compile(r"(?:^|\n|[.!?][ \t]+)[ \t]*$")
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}\d])từ[ \t]+$")
+# "3 tháng 3", "3 năm sau": a count before a unit word
 _DIGIT_BEFORE = regex.compile(r"\d[ \t]*$")
 
 
@@ -176,7 +178,7 @@ def find_day_month(low: str) -> Iterator[Atom]:
         else:
             if before(low, start, "not_date_before") or not _date_may_end(low, m.end()):
                 continue  # "có 3/4 xã": a count the ratio kind reads
-            if (d, mo) == (24, 7):
+            if m.group() in words().not_day_months:
                 continue  # "hỗ trợ 24/7": around the clock
         y = _int(m["y"])
         rule = "date.dmy" if y else "date.day_month"

@@ -48,6 +48,7 @@ class DatePatterns(PatternModel):
     day_month_cues: list[str]
     dash_day_month_cues: list[str]
     after_day_month: list[str]
+    not_day_months: list[str]
     not_ago_after: list[str]
     not_quarter_after: list[str]
     not_date_before: list[str]
