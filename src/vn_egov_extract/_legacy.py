@@ -20,6 +20,7 @@ view (:mod:`._text`) can report offsets into the caller's mojibake string.
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 from dataclasses import dataclass
 
@@ -80,10 +81,26 @@ def _codecs() -> tuple[_Codec, ...]:
 
 @functools.cache
 def _gate() -> regex.Pattern[str]:
-    """Characters of some table that Unicode Vietnamese never uses: the cheap first test."""
+    """What Unicode Vietnamese never contains but mojibake does: the cheap first test.
+
+    Characters of a table outside Vietnamese's own Latin-1 letters ("µ", "©", "ø", "ñ"), and
+    VNI's vowel + mark pairs that no Vietnamese syllable spells ("eâ" in "Bieân", "aù").
+
+    >>> [bool(_gate().search(t)) for t in ("Bieân", "nh©n", "Biên hoá toán", "naïve")]
+    [True, True, False, True]
+    """
     chars = {c for codec in _codecs() for key in codec.table for c in key}
     odd = sorted(c for c in chars if ord(c) > 0x7F and c not in _VIET_LATIN1)
-    return regex.compile("[" + regex.escape("".join(odd)) + "]")
+    bigrams = _vowel_bigrams()
+    pairs: dict[str, set[str]] = {}
+    for codec in _codecs():
+        for key in codec.table:
+            if len(key) == 2 and key[1] in _VIET_LATIN1 and key.lower() not in bigrams:
+                pairs.setdefault(key[0], set()).add(key[1])
+    alternatives = [
+        regex.escape(f) + "[" + regex.escape("".join(sorted(m))) + "]" for f, m in pairs.items()
+    ]
+    return regex.compile("[" + regex.escape("".join(odd)) + "]|" + "|".join(alternatives))
 
 
 # --- scoring: how Vietnamese do the words of a text look? --------------------------------
@@ -106,47 +123,90 @@ def _vowel_class(base: str) -> str:
     return "[" + "".join(unicodedata.normalize("NFC", base + t) for t in _TONES) + "]"
 
 
-def _syllable_body() -> str:
+@functools.cache
+def _vowel_bigrams() -> frozenset[str]:
+    """Every two adjacent vowels some Vietnamese syllable spells, with any tone placement."""
+    out = set()
+    for n in _NUCLEI:
+        for a, b in itertools.pairwise(n):
+            for ta in _TONES:
+                for tb in _TONES:
+                    out.add(
+                        unicodedata.normalize("NFC", a + ta) + unicodedata.normalize("NFC", b + tb)
+                    )
+    return frozenset(out)
+
+
+def _syllable() -> regex.Pattern[str]:
     nuclei = sorted(_NUCLEI, key=len, reverse=True)
     nucleus = "|".join("".join(_vowel_class(v) for v in n) for n in nuclei)
     onset = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    return rf"{onset}(?:{nucleus})(?:ch|ng|nh|[cmnpt])?(?!{_T})"
+    return regex.compile(rf"{onset}(?:{nucleus})(?:ch|ng|nh|[cmnpt])?", regex.IGNORECASE | regex.V0)
 
 
-# A word with an ASCII letter and a non-ASCII character: the words a conversion can change.
-# (A lone symbol such as "©" or "·" is no evidence either way.)
-_MIXED = rf"(?<!{_T})(?={_T}*?[a-zA-Z])(?={_T}*?[^\x00-\x7f\s])"
-_SYLLABLE = regex.compile(_MIXED + _syllable_body(), regex.IGNORECASE)
-_MIXED_WORD = regex.compile(_MIXED + _T)
+_SYLLABLE = _syllable()
+_WORD = regex.compile(_T + "+")
+# Scoring reads at most this much of a line: plenty of evidence, bounded cost on huge lines.
+_SAMPLE = 20_000
+
+
+def _mixed_words(text: str) -> list[str]:
+    """Words with both an ASCII letter and another character: the words a conversion can
+    change (a lone symbol such as "©" or "·" is no evidence either way)."""
+    return [
+        w
+        for w in _WORD.findall(text, 0, _SAMPLE)
+        if not w.isascii() and w.encode("ascii", "ignore")
+    ]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_syllable(word: str) -> bool:
+    """A Vietnamese syllable, cased as words are ("bất", "Bất", "BẤT"; not "BÊt", "thÝ").
+
+    >>> _is_syllable("Bất"), _is_syllable("BÊt"), _is_syllable("nh©n"), _is_syllable("ngoằng")
+    (True, False, False, True)
+    """
+    # words repeat (Zipf): the cache answers most of them
+    cased = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+    return cased and _SYLLABLE.fullmatch(word) is not None
+
+
+def _score(words: list[str]) -> int:
+    return sum(2 if _is_syllable(w) else 0 for w in words) - len(words)
 
 
 def plausibility(text: str) -> int:
     """Vietnamese syllables minus other words, over words mixing ASCII and other letters.
 
+    Only the first ``_SAMPLE`` characters are read.
+
     >>> plausibility("Uỷ ban nhân dân"), plausibility("Uû ban nh©n d©n"), plausibility("Néi")
     (3, -3, -1)
     """
-    return 2 * len(_SYLLABLE.findall(text)) - len(_MIXED_WORD.findall(text))
+    return _score(_mixed_words(text))
 
 
 @functools.cache
-def _spoils(name: str) -> regex.Pattern[str]:
-    """Vietnamese syllables the codec would change: evidence the text is Unicode already."""
+def _changing(name: str) -> frozenset[str]:
+    """Letters of Unicode Vietnamese that the codec would change ("á" is ỏ in TCVN3)."""
     codec = next(c for c in _codecs() if c.name == name)
-    changed = "".join(k for k, v in codec.table.items() if len(k) == 1 and k != v)
-    viet = regex.escape("".join(c for c in changed if c in _VIET_LATIN1))
-    return regex.compile(rf"{_MIXED}(?={_T}{{0,8}}?[{viet}])" + _syllable_body(), regex.IGNORECASE)
+    return frozenset(k for k, v in codec.table.items() if k != v and k in _VIET_LATIN1)
 
 
 def _gain(line: str, converted: str, codec_name: str) -> int:
     """How much more Vietnamese ``converted`` looks than ``line``.
 
+    A syllable of ``line`` that the codec would change counts against the codec: the text
+    was Vietnamese already.
+
     >>> _gain("các xã · Trang", "cỏc xó ã Trang", "tcvn3")
     -4
     """
-    before = _INVISIBLE.sub("", line)
-    spoiled = len(_spoils(codec_name).findall(before))
-    return plausibility(converted) - plausibility(before) - 2 * spoiled
+    words = _mixed_words(_INVISIBLE.sub("", line))
+    changing = _changing(codec_name)
+    spoiled = sum(1 for w in words if not changing.isdisjoint(w) and _is_syllable(w))
+    return plausibility(converted) - _score(words) - 2 * spoiled
 
 
 # --- conversion with an offset map ----------------------------------------------------------
