@@ -49,7 +49,8 @@ def _figure_re() -> regex.Pattern[str]:
     scales = "|".join(sorted(p.scales, key=len, reverse=True))
     # "tỷ lệ", "triệu chứng", "tỷ phú": the scale word is the start of another word
     scale = rf"(?:\s+(?P<scale>{scales})(?!\s+(?:lệ|chứng|tập|phú)\b)(?![\p{{L}}\d]))?"
-    suffix = r"(?:(?P<suffix>[KkM])|(?<=[.,]\d+)(?P<suffix>G))?"
+    # case matters: "3M" is three million, "3m" three metres
+    suffix = r"(?-i:(?P<suffix>[KkM])|(?<=[.,]\d+)(?P<suffix>G))?"
     return regex.compile(
         rf"(?:(?P<neg>(?<![\p{{L}}\d])-|âm\s+)|{_NEG_LOOKBEHIND})"
         + rf"(?P<fig>{FIGURE}|(?<![\S])(?:,\d+))"
