@@ -405,7 +405,8 @@ def find_years(low: str) -> Iterator[Atom]:
             yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
     for m in scan(low, "bare_year"):
         span = cal.year_span(int(m["y"]))
-        if span is None or before(low, m.start(), "not_date_before"):
+        cued = before(low, m.start(), "year_cues")  # "so với 2019" before "với" (a count cue)
+        if span is None or (not cued and before(low, m.start(), "not_date_before")):
             continue
         listed = _YEAR_LISTED.search(low, max(0, m.start() - 8), m.start())
         if _counted_noun().match(low, m.end()) and not listed:
@@ -416,7 +417,7 @@ def find_years(low: str) -> Iterator[Atom]:
         opens = _SENTENCE_START.search(low, max(0, m.start() - 4), m.start()) and (
             _date_may_end(low, m.end())
         )
-        if closes or opens or listed or before(low, m.start(), "year_cues"):
+        if closes or opens or listed or cued:
             yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
     for m in scan(low, "years"):
         y1, y2 = int(m["y1"]), int(m["y2"])
