@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 import unicodedata
+from pathlib import Path
 
 import pytest
 import regex
@@ -286,3 +287,13 @@ def test_flag_looks_only_at_its_own_clause() -> None:
     text = "Doanh thu tăng mạnh. Số hộ chiếm 150% tổng số hộ."
     (pct,) = [r for r in extract(text).records if r.kind == "percent"]
     assert pct.implausible is True
+
+
+_CORPUS = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", sorted(TRANSFORMS))
+def test_dirty_articles_give_the_records_of_clean_articles(name: str) -> None:
+    for path in _CORPUS:
+        article = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        assert _values(TRANSFORMS[name](article)) == _values(article), path.name

@@ -187,26 +187,27 @@ def plausibility(text: str) -> int:
     return _score(_mixed_words(text))
 
 
-@functools.cache
-def _changing(name: str) -> frozenset[str]:
-    """Letters of Unicode Vietnamese that the codec would change ("á" is ỏ in TCVN3)."""
-    codec = next(c for c in _codecs() if c.name == name)
-    return frozenset(k for k, v in codec.table.items() if k != v and k in _VIET_LATIN1)
+# Vietnamese letters beyond Latin-1 (ă đ ơ ư ạ ả ấ ...): mojibake, made of Latin-1, never has
+# them, so a word with one is Unicode already.
+_UNICODE_VIET = regex.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]"
+)
 
 
-def _gain(line: str, converted: str, codec_name: str) -> int:
+def _gain(line: str, converted: str) -> int:
     """How much more Vietnamese ``converted`` looks than ``line``.
 
-    A syllable of ``line`` that the codec would change counts against the codec: the text
-    was Vietnamese already.
+    A word of ``line`` with a Vietnamese letter beyond Latin-1 counts against converting:
+    the line is Unicode already, and the conversion would garble its other words.
 
-    >>> _gain("các xã · Trang", "cỏc xó ã Trang", "tcvn3")
+    >>> _gain("Trang chủ · Tin tức", "Trang chủ ã Tin tức")
     -4
+    >>> _gain("Bieân hôn", "Biên hơn")
+    2
     """
     words = _mixed_words(_INVISIBLE.sub("", line))
-    changing = _changing(codec_name)
-    spoiled = sum(1 for w in words if not changing.isdisjoint(w) and _is_syllable(w))
-    return plausibility(converted) - _score(words) - 2 * spoiled
+    unicode_words = sum(1 for w in words if _UNICODE_VIET.search(w))
+    return plausibility(converted) - _score(words) - 2 * unicode_words
 
 
 # --- conversion with an offset map ----------------------------------------------------------
@@ -298,7 +299,7 @@ def repair_map(text: str) -> Repair | None:
         row = []
         for k, codec in enumerate(codecs):
             converted = _convert(line, codec)
-            gain = _gain(line, converted[0], codec.name)
+            gain = _gain(line, converted[0])
             totals[k] += gain
             row.append((gain, converted))
         per_line.append(row)

@@ -58,7 +58,8 @@ def _old_tone_pairs() -> dict[str, str]:
 _TONE_MOVES = _old_tone_pairs()
 
 # What the view changes, each alternative a chunk that is rewritten as a whole:
-# - "oa/oe/uy" ending a syllable with the tone on its second vowel (not after "q": "quý");
+# - "oa/oe/uy" ending a syllable with the tone on its second vowel (not after "q": "quý";
+#   not when an invisible character hides that the syllable goes on: "Hoà\u00adng");
 # - an HTML entity or a stray tag left in the text ("&nbsp;", "<br/>");
 # - a character with combining marks after it, or a decomposed Hangul syllable (to NFC);
 # - a character to fold or drop, full-width digits, characters NFC rewrites on their own.
@@ -75,7 +76,7 @@ _PLAIN_SPECIAL = (
     + "|[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?"
     + "|(?<![qQ])[oOuU]["
     + "".join(sorted({k[1] for k in _TONE_MOVES}))
-    + "](?!\\p{L})"
+    + "](?![\\u00ad\\u200b-\\u200d\\u2060\\ufeff]{0,8}\\p{L})"
 )
 # Text without combining marks (nearly all of it) is scanned with a first-character test,
 # several times faster than trying every alternative at every position.
@@ -83,7 +84,9 @@ _SPECIAL_NO_MARKS = regex.compile(
     "(?=[oOuU&<\u1100-\u1112" + _ONE_CHAR + "])(?:" + _PLAIN_SPECIAL + ")"
 )
 _SPECIAL = regex.compile(
-    "(?<![qQ])[oOuU][aAeEyY]\\p{M}+(?!\\p{L})|" + _PLAIN_SPECIAL + "|[^\\p{M}]?\\p{M}+"
+    "(?<![qQ])[oOuU][aAeEyY]\\p{M}++(?![\\u00ad\\u200b-\\u200d\\u2060\\ufeff]{0,8}\\p{L})|"
+    + _PLAIN_SPECIAL
+    + "|[^\\p{M}]?\\p{M}+"
 )
 _ANY_MARK = regex.compile("\\p{M}")
 
