@@ -48,6 +48,8 @@ FIGURE = (
     r")"
 )
 FIGURE_RE = regex.compile(FIGURE)
+_ENGLISH_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_DOTTED_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
 def parse_figure(surface: str) -> int | float:
@@ -59,9 +61,9 @@ def parse_figure(surface: str) -> int | float:
     (1, 0.5, 1200000)
     """
     s = surface.strip()
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s):  # English thousands: "1,200,000"
+    if _ENGLISH_THOUSANDS.fullmatch(s):  # English thousands: "1,200,000"
         return int(s.replace(",", ""))
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _DOTTED_THOUSANDS.fullmatch(s):
         s = s.replace(".", "").replace(",", ".")
     elif "," in s:
         s = s.replace(",", ".")

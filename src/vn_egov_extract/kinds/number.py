@@ -41,6 +41,10 @@ _NOT_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _NEG_LOOKBEHIND = r"(?<![\p{L}\d.,/:\-])"
+_VERSION_LIKE = regex.compile(r"\d+\.\d{1,2}")
+_WORD = regex.compile(r"\S+")
+_WORD_AFTER = regex.compile(r"\s*[\p{L}\d]")
+_CAPITAL_AFTER = regex.compile(r"\s\p{Lu}")
 
 
 @functools.cache
@@ -130,7 +134,7 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
         at = m.start("fig")
         if _inside(at, phones) or _NOT_AFTER.search(text, max(0, at - 16), at):
             continue
-        if regex.fullmatch(r"\d+\.\d{1,2}", fig) and not m.group("scale"):
+        if _VERSION_LIKE.fullmatch(fig) and not m.group("scale"):
             continue  # "4.0", "2.0": versions; Vietnamese decimals use a comma
         value: float = parse_figure(fig[1:] if fig.startswith(",") else fig)
         if fig.startswith(","):
@@ -174,7 +178,7 @@ def _word_numbers(doc: Doc) -> Iterator[Candidate]:
     for m in _words_re().finditer(doc.lower()):
         words = text[m.start("run") : m.end("run")].split()
         lower = m.group("run").split()
-        offsets = [mm.start() for mm in regex.finditer(r"\S+", m.group("run"))]
+        offsets = [mm.start() for mm in _WORD.finditer(m.group("run"))]
         base = m.start("run")
         i = 0
         while i < len(lower):
@@ -206,8 +210,8 @@ def _accept_words(text: str, start: int, end: int, words: list[str]) -> bool:
         return False
     after = text[end : end + 2]
     if word == "một":  # the indefinite article unless it stands alone
-        return not regex.match(r"\s*[\p{L}\d]", after)
-    if words[0][0].isupper() and regex.match(r"\s\p{Lu}", after):
+        return not _WORD_AFTER.match(after)
+    if words[0][0].isupper() and _CAPITAL_AFTER.match(after):
         return False  # part of a name: "Ba Đình", "Hai Bà Trưng"
     return not text[max(0, start - 6) : start].lower().endswith(("phần ", "hàng "))
 

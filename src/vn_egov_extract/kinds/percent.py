@@ -28,6 +28,7 @@ from ._numerals import (
 
 # a dot before two digits is a decimal here: "10.61%" (the share cannot be ten thousand)
 _PCT_FIGURE = rf"(?:\d+\.\d{{1,2}}(?!\d)|{FIGURE})"
+_DOT_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
 _BEFORE = r"(?<![\p{L}\d.,/:])"
 _PHAN_TRAM = regex.compile(r"phần\s+trăm", regex.IGNORECASE)
 
@@ -128,7 +129,7 @@ def _value(surface: str) -> float:
     >>> _value("10.61"), _value("19,5"), _value("100")
     (10.61, 19.5, 100.0)
     """
-    if regex.fullmatch(r"\d+\.\d{1,2}", surface):
+    if _DOT_DECIMAL.fullmatch(surface):
         return float(surface)
     return float(parse_figure(surface))
 
