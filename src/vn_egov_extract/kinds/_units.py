@@ -38,7 +38,9 @@ def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str],
 
 
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}(?![\p{L}\d])")
-_WORD_WINDOW = regex.compile(r"[^\n,.;:!?()\[\]\"]{1,48}")
+# Four syllables are context enough to segment the first word, and short windows recur across
+# articles, so the segmentation cache below hits far more often than with whole clauses.
+_WORD_WINDOW = regex.compile(r"[^\s,.;:!?()\[\]\"]{1,12}(?: [^\s,.;:!?()\[\]\"]{1,12}){0,3}")
 
 
 @functools.cache
