@@ -7,6 +7,7 @@ one-to-one, values compared per kind; strict F1 per kind must stay at or above i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import unicodedata
@@ -22,8 +23,16 @@ GOLD = Path(__file__).resolve().parents[1] / "corpus" / "gold.jsonl"
 
 # Strict F1 floors on corpus/: raise them when the rules improve, never lower them quietly.
 FLOORS: dict[str, float] = {
+    "number": 0.95,
     "percent": 0.95,
     "ratio": 0.95,
+    "date": 0.95,
+    "system": 0.95,
+    "service_level": 0.95,
+    "legal_ref": 0.95,
+    "organization": 0.90,
+    "location": 0.90,
+    "person": 0.90,
 }
 
 
@@ -66,6 +75,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+@functools.cache
 def strict_counts() -> dict[str, dict[str, int]]:
     """Per kind: gold, predicted and strictly matched counts over corpus/gold.jsonl."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"gold": 0, "pred": 0, "ok": 0})
