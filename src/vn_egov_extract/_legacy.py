@@ -1,5 +1,8 @@
 """Legacy Vietnamese encodings (TCVN3, VNI) read as Windows-1252: detect and repair.
 
+(UTF-8 read as Windows-1252, "Sá»Ÿ Ná»™i vá»¥", is repaired the same way, with a computed
+table.)
+
 Documents typed in the 1990s-2000s fonts (".VnTime" for TCVN3/ABC, "VNI-Times" for VNI)
 stored Vietnamese letters in the upper half of a single byte. Read back as Windows-1252 or
 Latin-1 they turn into mojibake: TCVN3 "Uû ban nh©n d©n", VNI "UÛy ban nhaân daân", both
@@ -23,6 +26,7 @@ import functools
 import itertools
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 
 import regex
 from pydantic import field_validator
@@ -31,7 +35,7 @@ from ._offsets import SpanMap, SpanMapBuilder
 from ._patterns import PatternModel, load
 
 # Table files, in the order a tie between them is broken.
-_TABLE_FILES = ("legacy_tcvn3.yaml", "legacy_vni.yaml")
+_TABLE_FILES = ("legacy_tcvn3.yaml", "legacy_vni.yaml")  # then UTF-8 read as Windows-1252
 # A conversion must make this many more words Vietnamese, over the whole text, to be used.
 _MIN_GAIN = 3
 # Letters Unicode Vietnamese writes with Latin-1 characters: never evidence of mojibake.
@@ -64,43 +68,86 @@ class _Codec:
     name: str
     table: dict[str, str]
     singles: dict[int, str]  # one character for one: str.translate
-    pairs: regex.Pattern[str] | None  # base letter + mark byte (VNI), matched first
+    pairs: regex.Pattern[str] | None  # longer keys (VNI "aø", UTF-8 "á»Ÿ"), matched first
 
 
 @functools.cache
 def _codecs() -> tuple[_Codec, ...]:
+    tables = [(t.name, dict(t.table)) for t in (load(f, LegacyTable) for f in _TABLE_FILES)]
+    tables.append(("utf8_cp1252", _utf8_as_cp1252()))
     codecs = []
-    for file in _TABLE_FILES:
-        t = load(file, LegacyTable)
-        singles = {ord(k): v for k, v in t.table.items() if len(k) == 1}
-        two = sorted(k for k in t.table if len(k) == 2)
-        pairs = regex.compile("|".join(regex.escape(k) for k in two)) if two else None
-        codecs.append(_Codec(t.name, dict(t.table), singles, pairs))
+    for name, table in tables:
+        singles = {ord(k): v for k, v in table.items() if len(k) == 1}
+        longer = sorted((k for k in table if len(k) > 1), key=len, reverse=True)
+        pairs = regex.compile("|".join(regex.escape(k) for k in longer)) if longer else None
+        codecs.append(_Codec(name, table, singles, pairs))
     return tuple(codecs)
+
+
+# What UTF-8 mojibake is made of: Vietnamese letters and the punctuation of the genre.
+_UTF8_LETTERS = (
+    "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư"
+    + "".join(chr(c) for c in range(0x1EA0, 0x1EFA))
+    + "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00b0"
+)
+
+
+def _utf8_as_cp1252() -> dict[str, str]:
+    """UTF-8 text read as Windows-1252 ("Sá»Ÿ Ná»™i vá»¥" for "Sở Nội vụ") → the text.
+
+    The table is computed, not listed: each letter's UTF-8 bytes as Windows-1252 shows
+    them (its five undefined bytes as Latin-1 control characters, as Python's "latin-1"
+    and most tools produce).
+
+    >>> t = _utf8_as_cp1252()
+    >>> t["á»Ÿ"], t["Æ°"], t["Ä‘"], t["â€™"]
+    ('ở', 'ư', 'đ', '’')
+    """
+    table = {}
+    for ch in _UTF8_LETTERS:
+        shown = "".join(
+            bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in ch.encode("utf-8")
+        )
+        table[shown] = ch
+        if shown.endswith("\xa0"):
+            # "à" is "Ã" + no-break space, which tools often turn into a space: "vÃ  Truy"
+            table[shown[:-1] + "  "] = ch + " "
+    return table
+
+
+def _impossible(codec: _Codec) -> str:
+    """A pattern of what only this codec's mojibake contains: characters outside
+    Vietnamese's own Latin-1 letters ("µ", "©", "ø", "ñ") and vowel + mark pairs no
+    Vietnamese syllable spells ("eâ" in VNI "Bieân", "aù")."""
+    chars = {c for key in codec.table for c in key if "\xa0" < c <= "\xff"}
+    if codec.name == "utf8_cp1252":  # "á»", "áº", "Ã´": nearly every Vietnamese word
+        chars = set("»º´")
+    odd = "".join(sorted(c for c in chars if c not in _VIET_LATIN1))
+    bigrams = _vowel_bigrams()
+    pairs: dict[str, set[str]] = {}
+    for key in codec.table:
+        if len(key) == 2 and key[1] in _VIET_LATIN1 and key.lower() not in bigrams:
+            pairs.setdefault(key[0], set()).add(key[1])
+    alternatives = [
+        regex.escape(f) + "[" + regex.escape("".join(sorted(m))) + "]" for f, m in pairs.items()
+    ]
+    return "|".join(["[" + regex.escape(odd) + "]", *alternatives])
+
+
+@functools.cache
+def _evidence() -> tuple[regex.Pattern[str], ...]:
+    """Per codec (in order), what only its mojibake contains."""
+    return tuple(regex.compile(_impossible(codec)) for codec in _codecs())
 
 
 @functools.cache
 def _gate() -> regex.Pattern[str]:
     """What Unicode Vietnamese never contains but mojibake does: the cheap first test.
 
-    Characters of a table outside Vietnamese's own Latin-1 letters ("µ", "©", "ø", "ñ"), and
-    VNI's vowel + mark pairs that no Vietnamese syllable spells ("eâ" in "Bieân", "aù").
-
-    >>> [bool(_gate().search(t)) for t in ("Bieân", "nh©n", "Biên hoá toán", "naïve")]
-    [True, True, False, True]
+    >>> [bool(_gate().search(t)) for t in ("Bieân", "nh©n", "Biên hoá toán", "naïve", "Sá»Ÿ")]
+    [True, True, False, True, True]
     """
-    chars = {c for codec in _codecs() for key in codec.table for c in key}
-    odd = sorted(c for c in chars if ord(c) > 0x7F and c not in _VIET_LATIN1)
-    bigrams = _vowel_bigrams()
-    pairs: dict[str, set[str]] = {}
-    for codec in _codecs():
-        for key in codec.table:
-            if len(key) == 2 and key[1] in _VIET_LATIN1 and key.lower() not in bigrams:
-                pairs.setdefault(key[0], set()).add(key[1])
-    alternatives = [
-        regex.escape(f) + "[" + regex.escape("".join(sorted(m))) + "]" for f, m in pairs.items()
-    ]
-    return regex.compile("[" + regex.escape("".join(odd)) + "]|" + "|".join(alternatives))
+    return regex.compile("|".join(_impossible(codec) for codec in _codecs()))
 
 
 # --- scoring: how Vietnamese do the words of a text look? --------------------------------
@@ -169,7 +216,29 @@ def _is_syllable(word: str) -> bool:
     """
     # words repeat (Zipf): the cache answers most of them
     cased = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
-    return cased and _SYLLABLE.fullmatch(word) is not None
+    if not cased:
+        return False
+    known = _inventory()
+    if known is not None:
+        return word.lower() in known
+    return _SYLLABLE.fullmatch(word) is not None
+
+
+@functools.cache
+def _inventory() -> frozenset[str] | None:
+    """The syllables of Vietnamese words, from the word list underthesea ships (Viet74K).
+
+    A real inventory tells "có" from "cã" (TCVN3 for "có" read as Windows-1252), which the
+    syllable-shape pattern cannot; without the file the pattern is used.
+    """
+    try:
+        path = resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt"
+        words = path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return None
+    return frozenset(
+        unicodedata.normalize("NFC", s) for s in words.lower().split() if not s.isascii()
+    )
 
 
 def _score(words: list[str]) -> int:
@@ -228,7 +297,7 @@ Chunk = tuple[int, int, int, int]  # converted[at:at+size] came from text[start:
 def _convert(text: str, codec: _Codec) -> tuple[str, list[Chunk]]:
     """``text`` converted with ``codec``, and the chunks whose length changed.
 
-    >>> tcvn3, vni = _codecs()
+    >>> tcvn3, vni, utf8 = _codecs()
     >>> _convert("nh©n", tcvn3), _convert("nhaân", vni)
     (('nhân', []), ('nhân', [(2, 1, 2, 4)]))
     """
@@ -243,9 +312,10 @@ def _convert(text: str, codec: _Codec) -> tuple[str, list[Chunk]]:
             i, j = m.span()
             out.append(text[done:i].translate(codec.singles))
             size += i - done
-            out.append(codec.table[m.group()])
-            chunks.append((size, 1, i, j))
-            size += 1
+            new = codec.table[m.group()]
+            out.append(new)
+            chunks.append((size, len(new), i, j))
+            size += len(new)
             done = j
         out.append(text[done:].translate(codec.singles))
         converted = "".join(out)
@@ -300,10 +370,12 @@ def repair_map(text: str) -> Repair | None:
         for k, codec in enumerate(codecs):
             converted = _convert(line, codec)
             gain = _gain(line, converted[0])
-            totals[k] += gain
+            totals[k] += max(gain, 0)  # a Unicode line beside legacy ones is no evidence
             row.append((gain, converted))
         per_line.append(row)
-    best = max(range(len(codecs)), key=lambda k: totals[k])
+    # a tie goes to the codec whose own odd characters the text has ("eâ" is VNI, "©" TCVN3)
+    evidence = [len(p.findall(text, 0, _SAMPLE)) for p in _evidence()]
+    best = max(range(len(codecs)), key=lambda k: (totals[k], evidence[k]))
     if totals[best] < _MIN_GAIN:
         return None
     return _assemble(text, lines, [row[best] for row in per_line], codecs[best].name)
@@ -352,7 +424,7 @@ def repair_text(text: str) -> str:
 
 
 def convert_whole(text: str, encoding: str) -> str:
-    """All of ``text`` converted from ``encoding`` ("tcvn3" or "vni"), no detection.
+    """All of ``text`` converted from ``encoding`` (one of :func:`encodings`), no detection.
 
     >>> convert_whole("Hµ Néi", "tcvn3")
     'Hà Nội'
@@ -367,6 +439,6 @@ def encodings() -> tuple[str, ...]:
     """The legacy encodings known, by name.
 
     >>> encodings()
-    ('tcvn3', 'vni')
+    ('tcvn3', 'vni', 'utf8_cp1252')
     """
     return tuple(codec.name for codec in _codecs())

@@ -63,9 +63,10 @@ _TONE_MOVES = _old_tone_pairs()
 # - an HTML entity or a stray tag left in the text ("&nbsp;", "<br/>");
 # - a character with combining marks after it, or a decomposed Hangul syllable (to NFC);
 # - a character to fold or drop, full-width digits, characters NFC rewrites on their own.
+
+
 _ONE_CHAR = (
-    regex.escape("".join(_FOLD) + "".join(_DROP))
-    + "\uff10-\uff19\u2126\u212a\u212b\u0340\u0341\u0343\u0344"
+    regex.escape("".join(_FOLD) + "".join(_DROP)) + "\u2126\u212a\u212b\u0340\u0341\u0343\u0344"
 )
 _PLAIN_SPECIAL = (
     "["
@@ -74,6 +75,7 @@ _PLAIN_SPECIAL = (
     + "|&(?:[a-zA-Z]{2,8}|#\\d{1,7}|#[xX][0-9a-fA-F]{1,6});"
     + "|<(?:/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\\s[^<>]{0,300})?/?|!--[^<>]{0,500}?--)>"
     + "|[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?"
+    + "|(?![0-9])\\p{Nd}"  # any other script's digit ("３", "٣", "३"): rules read ASCII
     + "|(?<![qQ])[oOuU]["
     + "".join(sorted({k[1] for k in _TONE_MOVES}))
     + "](?![\\u00ad\\u200b-\\u200d\\u2060\\ufeff]{0,8}\\p{L})"
@@ -81,7 +83,7 @@ _PLAIN_SPECIAL = (
 # Text without combining marks (nearly all of it) is scanned with a first-character test,
 # several times faster than trying every alternative at every position.
 _SPECIAL_NO_MARKS = regex.compile(
-    "(?=[oOuU&<\u1100-\u1112" + _ONE_CHAR + "])(?:" + _PLAIN_SPECIAL + ")"
+    "(?=[oOuU&<\u1100-\u1112\\p{Nd}" + _ONE_CHAR + "])(?:" + _PLAIN_SPECIAL + ")"
 )
 _SPECIAL = regex.compile(
     "(?<![qQ])[oOuU][aAeEyY]\\p{M}++(?![\\u00ad\\u200b-\\u200d\\u2060\\ufeff]{0,8}\\p{L})|"
@@ -108,17 +110,38 @@ def _rewrite(chunk: str) -> str:
 def _fold_char(ch: str) -> str:
     """One source character as it appears in the view ('' when dropped).
 
-    >>> _fold_char("\uff13"), _fold_char("\u2019"), _fold_char("\u00ad")
-    ('3', "'", '')
+    >>> _fold_char("\uff13"), _fold_char("\u0663"), _fold_char("\u2019"), _fold_char("\u00ad")
+    ('3', '3', "'", '')
     """
     if ch in _DROP:
         return ""
     folded = _FOLD.get(ch)
     if folded is not None:
         return folded
-    if "\uff10" <= ch <= "\uff19":  # full-width digits
-        return chr(ord(ch) - 0xFF10 + ord("0"))
+    if _DIGIT.match(ch):  # full-width and every other script's digits
+        return str(_digit_value(ch))
     return ch
+
+
+_DIGIT = regex.compile("(?![0-9])\\p{Nd}")
+
+
+def _digit_value(ch: str) -> int:
+    """The value of a decimal digit of any script, even one newer than ``unicodedata``.
+
+    Digits come in runs of ten from zero, so a digit's value is its place in its run.
+
+    >>> _digit_value("\u0663"), _digit_value("\U00011de7"), _digit_value("\U0001d7d9")
+    (3, 7, 1)
+    """
+    value = unicodedata.decimal(ch, None)
+    if value is not None:
+        return value
+    code = ord(ch)
+    run = 0
+    while run < 100 and _DIGIT.match(chr(code - run - 1)):
+        run += 1
+    return run % 10
 
 
 def _rebuild(
