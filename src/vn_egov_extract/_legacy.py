@@ -23,10 +23,11 @@ view (:mod:`._text`) can report offsets into the caller's mojibake string.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import itertools
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import regex
 from pydantic import field_validator
@@ -231,10 +232,14 @@ def _inventory() -> frozenset[str] | None:
     A real inventory tells "có" from "cã" (TCVN3 for "có" read as Windows-1252), which the
     syllable-shape pattern cannot; without the file the pattern is used.
     """
+    # find the package without importing it (its import loads models: a quarter second)
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / "corpus" / "data" / "Viet74K.txt"
     try:
-        path = resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt"
         words = path.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, OSError):
+    except OSError:
         return None
     return frozenset(
         unicodedata.normalize("NFC", s) for s in words.lower().split() if not s.isascii()
