@@ -35,7 +35,7 @@ from pydantic import field_validator
 from ._offsets import SpanMap, SpanMapBuilder
 from ._patterns import PatternModel, load
 
-# Table files, in the order a tie between them is broken.
+# Table files (a tie between codecs goes to the one whose own odd characters the text has).
 _TABLE_FILES = ("legacy_tcvn3.yaml", "legacy_vni.yaml")  # then UTF-8 read as Windows-1252
 # A conversion must make this many more words Vietnamese, over the whole text, to be used.
 _MIN_GAIN = 3

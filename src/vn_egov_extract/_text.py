@@ -1,8 +1,10 @@
 """The normalised view of a text, with a map back to the caller's offsets.
 
-Rules match on a cleaned copy (NFC, one apostrophe, one dash, plain spaces, ASCII digits)
-but records must point into the caller's own string. :class:`NormText` keeps, for every
-character of the clean copy, the span of source characters it came from.
+Rules match on a cleaned copy (NFC, new-style tone placement, one apostrophe, one dash,
+plain spaces, ASCII digits, no HTML entities or stray tags, no invisible characters, legacy
+TCVN3 / VNI / double-UTF-8 mojibake repaired) but records must point into the caller's own
+string. :class:`NormText` keeps maps (:class:`._offsets.SpanMap`) from the clean copy back
+to the source; only the rewritten chunks are stored, so clean text costs almost nothing.
 """
 
 from __future__ import annotations
