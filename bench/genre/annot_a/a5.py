@@ -1,0 +1,21 @@
+from lib import *
+build(5,"2024-03-18",[
+L("Phường Hòa Cường Bắc"), D("18/03/2024 | 09:32","2024-03-18","2024-03-18","datetime","09:32"),
+D("Sáng ngày 16/3","2024-03-16","2024-03-16","day"),
+O("UBND phường Hòa Cường Bắc"), L("phường Hòa Cường Bắc"), L("quận Hải Châu"), L("TP. Đà Nẵng"),
+N("22",22,"tổ dân phố",ctx="22 tổ"),
+PE("Phan Thị Thu Hà","Phó Chủ tịch UBND quận Hải Châu"), O("UBND quận Hải Châu"), L("quận Hải Châu"),
+D("Năm 2023","2023-01-01","2023-12-31","year"), L("Hải Châu","district",ctx="2023, Hải Châu"), P("78,4%",78.4),
+SL("toàn trình",[4]),
+PE("Đặng Công Minh","Chủ tịch UBND phường Hòa Cường Bắc"), O("UBND phường Hòa Cường Bắc"), L("phường Hòa Cường Bắc"),
+D("2 tháng đầu năm","2024-01-01","2024-02-29","period"),
+N("1.146",1146,"hồ sơ"), N("905",905,"hồ sơ"), P("79%",79),
+N("hơn 3.200",3200,"người dân","over"), S("VNeID","VNeID"), R("1/4",1,4),
+N("35",35,"thành viên",ctx="35 thành"),
+S("Cổng Dịch vụ công quốc gia","Cổng Dịch vụ công quốc gia"),
+O("Bưu điện quận Hải Châu"), L("quận Hải Châu"), S("dịch vụ bưu chính công ích","Bưu chính công ích"),
+PE("Lê Hoàng Vũ","Bí thư Đoàn phường"),
+D("tháng trước","2024-02-01","2024-02-29","month"), N("9",9,"tổ dân phố",ctx="9 tổ"),
+D("quý II","2024-04-01","2024-06-30","quarter"), P("100%",100), N("ít nhất 01",1,"thành viên","at_least"),
+S("Cổng thông tin điện tử quận Hải Châu","Cổng thông tin điện tử"), L("quận Hải Châu"),
+])
