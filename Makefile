@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck score bench clean
+.PHONY: demo test lint typecheck score genre bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,10 @@ lint: $(STAMP)
 
 score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py corpus/gold.jsonl
+
+genre: $(STAMP)
+	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_a.jsonl
+	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_b.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python bench/latency.py
