@@ -28,7 +28,7 @@ from ._date_atoms import (
     relative_fn,
     scan,
 )
-from ._date_lexicon import head_re, key, tail_re, words
+from ._date_lexicon import alt, head_re, key, tail_re, words
 from ._numerals import parse_number_words
 from ._units import UnitPatterns
 
@@ -273,6 +273,35 @@ def _weekday_fn(
     return relative_fn(near)
 
 
+@functools.cache
+def _weekly() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(lead, tail) of a weekly recurrence around a weekday: "các buổi sáng thứ Bảy",
+    "mỗi thứ Hai", "các ngày thứ Bảy, chủ nhật" (lead, searched ending at the weekday);
+    "thứ Hai hằng tuần", "thứ Hai và thứ Năm hàng tuần" (tail, matched after it)."""
+    w = words()
+    day = alt([f"thứ {x}" for x in w.weekday_words] + list(w.sunday_words))
+    joint = r"[ \t]*(?:,[ \t]*|(?:và|hoặc|hay)[ \t]+|,[ \t]*(?:và|hoặc)[ \t]+)"
+    part = alt([p.word for p in w.parts_of_day])
+    lead = (
+        rf"(?<![\p{{L}}\d]){alt(w.recurrence)}[ \t]+(?:buổi[ \t]+)?(?:{part}[ \t]+)?"
+        rf"(?:ngày[ \t]+)?(?:{day}{joint}){{0,6}}$"
+    )
+    tail = rf"(?:{joint}{day}){{0,6}}[ \t]+{alt(w.weekly)}(?![\p{{L}}\d])"
+    return regex.compile(lead), regex.compile(tail)
+
+
+def _weekly_at(low: str, start: int, end: int) -> bool:
+    """Whether the weekday at ``low[start:end]`` recurs every week (then it is no date).
+
+    >>> _weekly_at("vào các buổi sáng thứ bảy", 18, 25), _weekly_at("thứ hai hằng tuần", 0, 7)
+    (True, True)
+    >>> _weekly_at("vào thứ hai tuần sau", 4, 11)
+    False
+    """
+    lead, tail = _weekly()
+    return bool(lead.search(low, max(0, start - 80), start) or tail.match(low, end))
+
+
 def find_weekdays(low: str) -> Iterator[Atom]:
     """ "thứ 2", "chủ nhật", "thứ năm tuần tới", "thứ ba vừa rồi".
 
@@ -285,6 +314,8 @@ def find_weekdays(low: str) -> Iterator[Atom]:
         name = key(m["w"])
         sunday = name in w.sunday_words
         wd = 6 if sunday else w.weekday_words[name.split(" ", 1)[1]]
+        if _weekly_at(low, m.start(), m.end()):
+            continue  # "các buổi sáng thứ Bảy", "thứ Hai hằng tuần": every week, not a day
         wk, mod = key(m["wk"] or ""), key(m["mod"] or "")
         alone = bool(wk or mod) or _whole_line(low, m.start(), m.end())
         if sunday and not before(low, m.start(), "recurrence"):

@@ -56,6 +56,9 @@ class DatePatterns(PatternModel):
     dateline_labels: list[str]
     not_clock_before: list[str]
     recurrence: list[str]
+    weekly: list[str]
+    weekday_cues: list[str]
+    weekday_digit_cues: list[str]
 
 
 @functools.cache

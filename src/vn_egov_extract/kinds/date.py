@@ -182,6 +182,30 @@ def _resolver(fn: ValueFn) -> Callable[[dt.date | None], dict[str, object]]:
     return resolve
 
 
+def _cued_weekday(atom: Atom, low: str, text: str) -> bool:
+    """Whether a bare weekday is a day by the word before it and its case: "hôm thứ Sáu",
+    "vào Thứ Hai", "vào thứ 5" are days; "ngày thứ hai" (the second day) is an ordinal.
+
+    >>> a = Atom(4, 11, "weekday", "date.weekday", "day", lambda p, h: None, emit=False)
+    >>> _cued_weekday(a, "hôm thứ sáu", "hôm thứ Sáu"), _cued_weekday(a, "lần thứ sáu", "lần thứ Sáu")
+    (True, False)
+    >>> _cued_weekday(a, "ngày thứ hai", "ngày thứ hai")
+    False
+    """
+    if atom.kind != "weekday" or not low.startswith("thứ", atom.start):
+        return False
+    head = text[atom.start + 3 : atom.end].lstrip(" \t")[:1]
+    if head.isdigit():
+        return bool(
+            tail_re("weekday_digit_cues", r"[ \t]+").search(
+                low, max(0, atom.start - 12), atom.start
+            )
+        )
+    if not head.isupper():
+        return False
+    return bool(tail_re("weekday_cues", r"[ \t]+").search(low, max(0, atom.start - 12), atom.start))
+
+
 def atoms_of(low: str) -> list[Atom]:
     """Every atom and combination in a lower-cased view (before overlap resolution)."""
     found: list[Atom] = []
@@ -205,7 +229,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
     low = doc.lower()
     seen: set[tuple[int, int, str]] = set()
     for atom in sorted(atoms_of(low), key=lambda a: (a.start, -a.end)):
-        if not atom.emit or atom.kind in _HELPERS:
+        if atom.kind in _HELPERS or not (atom.emit or _cued_weekday(atom, low, doc.text)):
             continue
         if atom.kind == "day" and _dateline_alone(atom, low):
             atom.rule = "dateline.dmy" if atom.rule == "date.dmy" else "dateline.weekday_dmy"
