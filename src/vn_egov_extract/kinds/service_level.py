@@ -10,9 +10,11 @@ Rules:
   in its sentence ("dịch vụ công", "hồ sơ", "trực tuyến"…) nearer than any blocking word
   ("an toàn thông tin cấp độ 3", "báo động mức 3"); a list ("mức 3, 4") only needs no
   nearer blocking word; "cấp độ" always needs the context.
-- ``service_level.full``: "toàn trình" → [4], with the same context.
+- ``service_level.full``: "toàn trình" → [4], with the same context, or with none right
+  after a service noun ("số dịch vụ toàn trình tăng", "thủ tục toàn trình").
 - ``service_level.partial``: "một phần" → [3], only as a kind of online service
-  ("dịch vụ công trực tuyến một phần", "DVCTT toàn trình, một phần").
+  ("dịch vụ công trực tuyến một phần", "204 dịch vụ một phần", "DVCTT toàn trình, một phần");
+  never the fraction or "partly" ("một phần ba", "hoàn thành một phần kế hoạch").
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ _END = r"(?![\p{L}\d])"
 _LEVEL = r"(?:[1-4](?!\d)|(?:iv|i{1,3})(?![\p{L}\d]))"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _FIGURE = regex.compile(r"[1-4]|(?<![\p{L}])(?:iv|i{1,3})(?![\p{L}])")
+# longer than the longest service noun ("dịch vụ công trực tuyến") and its spaces
+_SERVICE_WINDOW = 40
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n")
 
 
@@ -65,6 +69,7 @@ class _Compiled:
     strict_blocking: regex.Pattern[str]
     strict: frozenset[str]
     ranges: regex.Pattern[str]
+    service_before: regex.Pattern[str]
     spec: ServiceLevelPatterns
 
 
@@ -100,6 +105,9 @@ def _compiled() -> _Compiled:
         strict_blocking=_words(p.blocking + p.strict_blocking),
         strict=frozenset(phrase_key(k) for k in p.strict_keywords),
         ranges=regex.compile(rf"({_LEVEL})\s*{alternation(p.range_separators)}\s*({_LEVEL})"),
+        service_before=regex.compile(
+            rf"(?<![\p{{L}}\d]){alternation(p.partial_before)}\s{{1,3}}\Z"
+        ),
         spec=p,
     )
 
@@ -156,6 +164,17 @@ def _in_context(c: _Compiled, low: str, span: tuple[int, int], needs: bool, stri
     return bool(c.context.search(after)) and not blocking.search(after)
 
 
+def _names_service(c: _Compiled, low: str, start: int) -> bool:
+    """Whether a service noun ("dịch vụ", "thủ tục", "DVC") ends just before ``start``.
+
+    >>> c = _compiled()
+    >>> [_names_service(c, t, t.index("toàn")) for t in ("số dịch vụ toàn trình",
+    ...                                                   "giám sát toàn trình")]
+    [True, False]
+    """
+    return c.service_before.search(low, max(0, start - _SERVICE_WINDOW), start) is not None
+
+
 def find(doc: Doc) -> Iterator[Candidate]:
     """Candidates of kind ``service_level`` in ``doc``.
 
@@ -174,7 +193,9 @@ def find(doc: Doc) -> Iterator[Candidate]:
         if m.group("partial") is not None:
             rule, levels = "service_level.partial", [3]
         elif m.group("full") is not None:
-            if not _in_context(c, low, m.span(), True, False):
+            if not _names_service(c, low, m.start()) and not _in_context(
+                c, low, m.span(), True, False
+            ):
                 continue
             rule, levels = "service_level.full", [4]
         else:
