@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from vn_egov_extract import Extractor
+from vn_egov_extract import Extractor, extract
 from vn_egov_extract._patterns import load
 from vn_egov_extract._records import LegalRefRecord
 from vn_egov_extract.kinds._legal_data import LegalPatterns
@@ -84,5 +84,26 @@ def test_figures_that_are_not_documents(text: str) -> None:
     ],
 )
 def test_degenerate_input_is_fast_and_exact(text: str) -> None:
+    for r in LEGAL(text).records:
+        assert text[r.start : r.end] == r.text
+
+
+def test_a_short_cited_document_owns_its_figure() -> None:
+    records = extract("Xã đạt 100% chỉ tiêu của Đề án 06 và có 12 điểm hỗ trợ.").records
+    assert [(r.kind, r.text) for r in records if r.kind in ("legal_ref", "number")] == [
+        ("legal_ref", "Đề án 06"),
+        ("number", "12"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đề án " + "06 " * 3000,
+        "Chương trình 135" * 3000,
+        "Quyết định số 12 ngày " * 2000,
+    ],
+)
+def test_short_numbers_on_degenerate_input_stay_exact(text: str) -> None:
     for r in LEGAL(text).records:
         assert text[r.start : r.end] == r.text

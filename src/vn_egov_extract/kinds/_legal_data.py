@@ -14,6 +14,8 @@ class LegalPatterns(PatternModel):
     doc_types: list[str]
     doc_type_abbreviations: dict[str, str]
     named_doc_types: list[str]
+    short_number_types: list[str]
+    short_number_not_before: list[str]
     type_codes: dict[str, str]
     issuers: dict[str, str]
 

@@ -9,7 +9,9 @@ of the span. The date inside is also a ``date`` record of its own (the date kind
 
 Rules: ``legal_ref.typed`` (type word, then number), ``legal_ref.numbered`` ("số" and a
 number), ``legal_ref.code`` (a bare number whose code says what it is: "17/NQ-CP"),
-``legal_ref.named`` (a law named with its year or number). Word lists: ``patterns/legal.yaml``.
+``legal_ref.named`` (a law named with its year or number), ``legal_ref.short`` (a document
+the press cites by a short number alone: "Đề án 06", "Chương trình 135", "Nghị quyết 57").
+Word lists: ``patterns/legal.yaml``.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from ._person_data import alternation
 # one code of a number: "NQ", "CP", "TTg", "BTTTT", "QH15", "TT&TT"
 _CODE = r"\p{Lu}[\p{L}&]{0,11}\d{0,2}"
 _NUMBER = (
-    rf"(?P<num>\d{{1,5}}(?:/(?P<year>(?:19|20)\d\d))?/(?P<c1>{_CODE})(?:-{_CODE}){{0,3}}"
-    rf"|\d{{1,5}}-(?P<p1>{_CODE})/{_CODE}(?:-{_CODE}){{0,2}})"
+    # a letter may follow the figure: "36a/NQ-CP" (a document inserted after no. 36)
+    rf"(?P<num>\d{{1,5}}\p{{Ll}}?(?:/(?P<year>(?:19|20)\d\d))?/(?P<c1>{_CODE})(?:-{_CODE}){{0,3}}"
+    rf"|\d{{1,5}}\p{{Ll}}?-(?P<p1>{_CODE})/{_CODE}(?:-{_CODE}){{0,2}})"
 )
 _DATE = (
     r"(?P<date>,?[ \t]+(?:ban[ \t]+hành[ \t]+)?ngày[ \t]+"
@@ -50,6 +53,7 @@ class _Tables:
     type_before_re: regex.Pattern[str]
     named_re: regex.Pattern[str]
     named_before_re: regex.Pattern[str]
+    short_re: regex.Pattern[str]
     doc_types: dict[str, str]  # lower-case surface -> canonical spelling
 
 
@@ -79,7 +83,23 @@ def _tables() -> _Tables:
             rf"(?<![\p{{L}}\d])(?P<type>{named})[ \t]+\p{{Lu}}\p{{Ll}}*{name_word}{{0,9}}?"
             r"[ \t]+(?i:số)[ \t]*:?[ \t]*\Z"
         ),
+        short_re=_short_re(p.short_number_types, p.short_number_not_before),
         doc_types=doc_types,
+    )
+
+
+def _short_re(types: list[str], not_before: list[str]) -> regex.Pattern[str]:
+    """A capitalised type word, then a short number that counts nothing after it."""
+    # "năm"/"ngày" before a figure start the document's date ("Chỉ thị 16 năm 2020"), else
+    # they count ("Kế hoạch 5 năm")
+    dated = ("năm", "ngày")
+    words = alternation([w for w in not_before if w not in dated])
+    counted = rf"[ \t]+(?:(?:{words})(?![\p{{L}}\d])|(?:năm|ngày)(?![ \t]+\d))"
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?P<type>{alternation(types)})[ \t]+"
+        rf"(?:(?i:số)[ \t]*:?[ \t]*(?P<num>\d{{1,5}})|(?P<num>\d{{2,3}}\p{{Ll}}?))"
+        # not part of a longer number, a code or a figure: "06/QĐ-TTg", "135.000", "57%"
+        rf"(?![\p{{L}}\d%]|[/.,-][\p{{L}}\d]|\s*%)(?!{counted}){_DATE}?"
     )
 
 
@@ -190,6 +210,25 @@ def _named(text: str, tab: _Tables, taken: list[tuple[int, int]]) -> Iterator[Ca
         yield Candidate("legal_ref", m.start(), m.end(), "legal_ref.named", values)
 
 
+def _short(text: str, tab: _Tables, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Documents cited by type and short number only ("Đề án 06", "Nghị quyết 57").
+
+    >>> t = "Đề án 06, Chương trình 135 và Kế hoạch 5 năm; Chỉ thị 16 năm 2020."
+    >>> [(t[c.start:c.end], c.values["number"]) for c in _short(t, _tables(), [])]
+    [('Đề án 06', '06'), ('Chương trình 135', '135'), ('Chỉ thị 16', '16')]
+    """
+    for m in tab.short_re.finditer(text):
+        if any(m.start() < b and a < m.end() for a, b in taken):
+            continue
+        values = {
+            "number": m.group("num"),
+            "doc_type": tab.doc_types.get(m.group("type").lower()),
+            "issuer": _issuer(text, m.end(), None),
+            "date": _date_of(m),
+        }
+        yield Candidate("legal_ref", m.start(), m.end(), "legal_ref.short", values)
+
+
 def find(doc: Doc) -> Iterator[Candidate]:
     """Candidates of kind ``legal_ref`` in ``doc``.
 
@@ -207,4 +246,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
     tab = _tables()
     found = list(_numbered(text, tab))
     yield from found
-    yield from _named(text, tab, [(c.start, c.end) for c in found])
+    short = list(_short(text, tab, [(c.start, c.end) for c in found]))
+    yield from short
+    taken = [(c.start, c.end) for c in found + short]
+    yield from _named(text, tab, taken)
