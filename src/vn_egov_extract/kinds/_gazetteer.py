@@ -74,6 +74,9 @@ class LocationPatterns(PatternModel):
     not_name_starts: list[str]
     plural_words: list[str]
     not_names: list[str]
+    list_counts: list[str]
+    list_marks: list[str]
+    list_trailers: list[str]
 
 
 @functools.cache

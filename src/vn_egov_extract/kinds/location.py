@@ -17,6 +17,8 @@ Rules, in order (a later rule never overlaps an earlier one's span):
 - ``location.bare``: a province, city or district named alone ("Đắk Lắk", "Hà Nội"), unless
   it is a common word or a famous person's name (``needs_unit``), part of a person's name
   or follows a street word;
+- ``location.listed``: bare names in a list that a plural unit word introduces ("những xã
+  vùng cao như A, B", "các phường A, B") or closes ("A, B và C là các quận");
 - ``location.context``: any name the same document names elsewhere with a unit word.
 
 Ambiguous names (one "Châu Thành" in many provinces) choose by the unit word's level, then
@@ -154,6 +156,8 @@ def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
             found = (1, str(int(number))) if str(int(number)) in gaz.units else None
         else:
             found = _longest(text, toks, 0, gaz.units)
+            if found is not None and _number_follows(text, toks, found[0]):
+                found = None  # "phường Hải Châu 1": a numbered unit the gazetteer lacks
         mention: _Mention | None
         if found is not None:
             n, key = found
@@ -168,6 +172,11 @@ def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
         if mention is not None and not taken.overlaps(mention.start, mention.end):
             taken.add(mention.start, mention.end)
             yield mention
+
+
+def _number_follows(text: str, toks: list[tuple[int, int]], n: int) -> bool:
+    """Whether the syllable after the first ``n`` of a run is a number ("Mỹ Đình 2")."""
+    return n < len(toks) and text[toks[n][0] : toks[n][1]].isdigit()
 
 
 def _unknown(
@@ -364,6 +373,147 @@ def _resolve(mention: _Mention, votes: Counter[str]) -> dict[str, object]:
     }
 
 
+# between the names of a list: "A, B và C", "A, B, và C", "A hoặc B"
+_LIST_SEP = regex.compile(r"[ \t]*,[ \t]*(?:(?:và|hoặc)[ \t]+)?|[ \t]+(?:và|hoặc)[ \t]+")
+# a listed name; a number only when no figure goes on ("các phường 1, 3" but not "18.452")
+_ITEM = regex.compile(rf"(?:{_NUMBER}(?![.,]\d)|{_RUN})(?![\p{{L}}\d])")
+_MAX_ITEMS = 12
+
+
+@functools.cache
+def _list_res() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, UnitWord]]:
+    """(lead, trail, word → entry): "những xã vùng cao như" before a list of names, and
+    "là các quận" after one (``list_*`` in patterns/locations.yaml)."""
+    p = patterns()
+    by_word = {w: e for e in p.unit_words if not e.known_only for w in e.words}
+
+    def alt(items: list[str]) -> str:
+        ordered = sorted(items, key=len, reverse=True)
+        return "|".join(regex.escape(w).replace("\\ ", r"[ \t]+") for w in ordered)
+
+    count = rf"(?i:{alt(p.list_counts)}|\d{{1,3}})"
+    unit = rf"(?i:(?P<unit>{alt(list(by_word))}))(?![\p{{L}}\d])"
+    # up to 6 lower-case modifiers ("vùng cao", "mới", "đặc biệt khó khăn") before a mark
+    mods = r"(?P<mods>(?:[ \t]*,?[ \t]+\p{Ll}[\p{L}\p{M}]*){0,6}?)"
+    lead = (
+        rf"(?<![\p{{L}}\d]){count}[ \t]+{unit}{mods}"
+        rf"(?:[ \t]*(?P<mark>{alt(p.list_marks)}))?[ \t]*(?=\p{{Lu}}|\d)"
+    )
+    trail = rf"(?<![\p{{L}}\d])(?i:{alt(p.list_trailers)})[ \t]+{count}[ \t]+{unit}"
+    return regex.compile(lead), regex.compile(trail), by_word
+
+
+def _list_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of the names listed from ``pos``: "Tả Phìn, Bản Khoang và Sa Pả" → 3 spans."""
+    items: list[tuple[int, int]] = []
+    while len(items) < _MAX_ITEMS:
+        item = _ITEM.match(text, pos)
+        if item is None:
+            break
+        items.append(item.span())
+        sep = _LIST_SEP.match(text, item.end())
+        if sep is None:
+            break
+        pos = sep.end()
+    return items
+
+
+def _listed_options(text: str, a: int, b: int, entry: UnitWord) -> tuple[str, list[Unit]]:
+    """(key, units of that name at a level ``entry`` allows) of a listed name."""
+    name = text[a:b]
+    key = str(int(name)) if name.isdigit() else fold_view(name)
+    return key, [u for u in gazetteer().units.get(key, []) if u.level in entry.levels]
+
+
+def _any_level(key: str) -> list[Unit]:
+    """Units of that name at any level: they still tell the province ("huyện M'Drắk" when
+    the gazetteer has only the township)."""
+    return gazetteer().units.get(key, [])
+
+
+def _plain_name(text: str, a: int, b: int, entry: UnitWord) -> bool:
+    """Whether an unknown listed name looks like a unit's name: 1-4 capitalised syllables
+    (or a number for a district or ward), no acronym, not an organisation or a region."""
+    name = text[a:b]
+    if name.isdigit():
+        return entry.level in ("district", "ward")
+    toks = _tokens(text, a, b)
+    words = _word_sets()
+    first = text[toks[0][0] : toks[0][1]].lower()
+    return (
+        len(toks) <= 4
+        and first not in words["not_starts"]
+        and first not in words["person_cues"]
+        and not any(text[x:y].isupper() and y - x > 1 for x, y in toks)
+        and fold(name) not in words["not_names"]
+    )
+
+
+def _listed(
+    text: str,
+    items: list[tuple[int, int]],
+    entry: UnitWord,
+    unknown_ok: bool,
+    unit_start: int | None,
+    taken: _Spans,
+) -> Iterator[_Mention]:
+    """Mentions of the listed names, up to the first that is neither known nor allowed."""
+    found = [_listed_options(text, a, b, entry) for a, b in items]
+    unknown_ok = unknown_ok or (len(items) > 1 and any(opts for _, opts in found))
+    for i, ((a, b), (key, options)) in enumerate(zip(items, found, strict=True)):
+        if taken.overlaps(a, b):
+            continue  # "các phường Hải Châu 1" may already be a unit mention
+        if text[a:b].isdigit() and entry.level not in ("district", "ward"):
+            break  # only districts and wards are numbered
+        if not options and not (unknown_ok and _plain_name(text, a, b, entry)):
+            break
+        start = unit_start if i == 0 and unit_start is not None else a
+        # "các tỉnh, thành phố như Hà Nội": a well-known name at another level keeps its own
+        level = None if not options and key in gazetteer().bare else entry.level
+        mention = _Mention(start, b, key, "location.listed", options or _any_level(key), level)
+        surface = text[a:b]
+        if surface.isdigit():
+            surface = f"{'Quận' if entry.level == 'district' else 'Phường'} {int(surface)}"
+        mention.surface = surface
+        taken.add(start, b)
+        yield mention
+
+
+def _trailing_items(text: str, end: int) -> list[tuple[int, int]]:
+    """Spans of the names listed right before ``end``: "A, B và C" in "A, B và C là các
+    quận", last one first."""
+    runs = [r.span() for r in _RUN_RE.finditer(text, max(0, end - 240), end)]
+    items: list[tuple[int, int]] = []
+    for a, b in reversed(runs):
+        gap = _LIST_SEP if items else regex.compile(r"[ \t]+")
+        if len(items) >= _MAX_ITEMS or not gap.fullmatch(text, b, items[-1][0] if items else end):
+            break
+        items.append((a, b))
+    return items
+
+
+def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
+    """Bare names in a list a plural unit word introduces ("những xã vùng cao như A, B, C",
+    "các phường A, B") or closes ("A, B và C là các quận")."""
+    text = doc.text
+    lead, trail, by_word = _list_res()
+    for m in lead.finditer(text):
+        entry = by_word[m.group("unit").lower()]
+        if m.group("mods") and not m.group("mark"):
+            continue  # "các xã đã tiếp nhận Hồ sơ": modifiers with no mark run into a clause
+        direct = not m.group("mods") and not m.group("mark")
+        items = _list_items(text, m.end())
+        unit_start = m.start("unit") if direct else None
+        yield from _listed(text, items, entry, bool(m.group("mark")), unit_start, taken)
+    for m in trail.finditer(text):
+        entry = by_word[m.group("unit").lower()]
+        items = _trailing_items(text, m.start())[::-1]
+        # no word introduces the list: only names the gazetteer knows at that level count
+        known = [(a, b) for a, b in items if _listed_options(text, a, b, entry)[1]]
+        if known == items:
+            yield from _listed(text, items, entry, False, None, taken)
+
+
 def _fused_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     gaz = gazetteer()
     by_surface = {f.surface: f for f in patterns().fused}
@@ -390,6 +540,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
     taken = _Spans()
     mentions = list(_fused_mentions(doc, taken))
     mentions.extend(_unit_mentions(doc, taken))
+    mentions.extend(_list_mentions(doc, taken))
     memory = {m.key: m for m in mentions}
     mentions.extend(_bare_mentions(doc, taken, memory))
     mentions.sort(key=lambda m: m.start)
