@@ -29,6 +29,8 @@ class NumeralPatterns(PatternModel):
     qualifiers: dict[str, list[str]]
     vague_multipliers: list[str]
     negative: list[str]
+    ordinal_before: list[str]
+    code_before: list[str]
 
 
 def numerals() -> NumeralPatterns:

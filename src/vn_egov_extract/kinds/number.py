@@ -8,9 +8,13 @@ Rules (each names its records' ``rule``):
 - ``number.words``: spelled-out numbers ("hai mươi mốt", "ba nghìn").
 - ``number.vague``: magnitudes such as "hàng trăm", "vài nghìn" (``approximate``).
 
-Not numbers: ordinals ("thứ 2"), years standing alone, phone numbers, figures glued to
-letters ("4G", "Covid-19"), versions ("4.0"), and figures that another kind owns (dates,
-ratios, levels, legal numbers: the overlap policy drops those).
+Not numbers: ordinals and parts of texts ("thứ 2", "khoản 2"), list markers at the start of
+a line ("1. Về chữ ký số"), years standing alone, phone numbers and short codes ("Tổng đài
+1022"), figures glued to letters ("4G", "Covid-19"), versions ("4.0"), and figures that
+another kind owns (dates, ratios, levels, legal numbers: the overlap policy drops those).
+
+"từ 250 đến 300 hồ sơ" stays two records (one per figure), and the first borrows the
+second's unit.
 """
 
 from __future__ import annotations
@@ -35,16 +39,38 @@ _PHONE = regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{1,4}){2,5}(?![\
 # a capitalised word after a bare figure: a street or a name ("22 Điện Biên Phủ"), not a count
 _NAME_AFTER = regex.compile(r"\s\p{Lu}\p{Ll}")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
-# words after which a figure is an ordinal, a date part or an address, not a count
-_NOT_AFTER = regex.compile(
-    r"(?:\b(?:thứ|hạng|số nhà|lô|khu|tổ|phòng số|km|Km|quốc lộ|QL|tỉnh lộ|ĐT|đường)\s*)$",
-    regex.IGNORECASE,
-)
 _NEG_LOOKBEHIND = r"(?<![\p{L}\d.,/:\-])"
 _VERSION_LIKE = regex.compile(r"\d+\.\d{1,2}")
 _WORD = regex.compile(r"\S+")
 _WORD_AFTER = regex.compile(r"\s*[\p{L}\d]")
 _CAPITAL_AFTER = regex.compile(r"\s\p{Lu}")
+# "1. Về chữ ký số", "2) Kết quả": a figure closed by a dot or a bracket at a line's start
+_LIST_MARK = regex.compile(r"[.)](?:\s|$)")
+_BLANK_BEFORE = regex.compile(r"(?:^|\n)[ \t]*$")
+# "10 đến 15 hồ sơ": the second figure of a span, whose unit the first one shares
+_SPAN_TO = regex.compile(rf"\s+(?:đến|tới|-|–)\s+(?:(?:khoảng|gần|trên|hơn)\s+)?{FIGURE}(?![\d.,])")
+
+
+def _words_re_of(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _not_after_re() -> regex.Pattern[str]:
+    """Words after which a figure is an ordinal, a part of a text or an address."""
+    words = _words_re_of(numerals().ordinal_before)
+    return regex.compile(rf"(?:(?<![\p{{L}}\d])(?:{words})\s*)$", regex.IGNORECASE)
+
+
+@functools.cache
+def _code_re() -> regex.Pattern[str]:
+    """A telephone number or short code after the word that introduces it."""
+    words = _words_re_of(numerals().code_before)
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?:{words})(?:[ \t]*(?:là|số|:))?[ \t]*:?[ \t]*"
+        r"(?P<code>\+?\d{1,5}(?:[ .-]\d{1,5}){0,4})(?![\d\p{L}])",
+        regex.IGNORECASE,
+    )
 
 
 @functools.cache
@@ -57,7 +83,7 @@ def _figure_re() -> regex.Pattern[str]:
     suffix = r"(?-i:(?P<suffix>[KkM])|(?<=[.,]\d+)(?P<suffix>G))?"
     return regex.compile(
         rf"(?:(?P<neg>(?<![\p{{L}}\d])-|âm\s+)|{_NEG_LOOKBEHIND})"
-        + rf"(?P<fig>{FIGURE}|(?<![\S])(?:,\d+))"
+        + rf"(?P<fig>{FIGURE}|(?<![^\s\-])(?:,\d+))"
         + suffix
         + rf"(?:\s*-\s*(?P<high>{FIGURE}))?"
         + r"(?![\d/:]|[.,]\d|[\p{L}\d]|\s*%|\s*-\s*\d)"
@@ -108,7 +134,44 @@ def _scale_value(words: str) -> int:
 
 
 def _phone_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9]
+    """Telephone numbers, and short codes after "tổng đài", "hotline"...
+
+    >>> t = "Gọi Tổng đài 1022 hoặc 0262 3 812 456; đường dây nóng: 1900 1234."
+    >>> [t[s:e] for s, e in _phone_spans(t)]
+    ['0262 3 812 456', '1022', '1900 1234']
+    """
+    spans = [m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9]
+    for m in _code_re().finditer(text):
+        if sum(c.isdigit() for c in m.group("code")) >= 3:
+            spans.append(m.span("code"))
+    return spans
+
+
+def _list_marker(text: str, at: int, end: int) -> bool:
+    r"""Whether the figure ``text[at:end]`` numbers a heading or a list item.
+
+    >>> t = "1. Về chữ ký số\n 2) Kết quả: 3. Cuối"
+    >>> [_list_marker(t, a, a + 1) for a in (0, 17, 30)]
+    [True, True, False]
+    """
+    return bool(_LIST_MARK.match(text, end)) and bool(
+        _BLANK_BEFORE.search(text, max(0, at - 40), at)
+    )
+
+
+def _span_unit(doc: Doc, end: int) -> str | None:
+    """The unit after the second figure of "10 đến 15 hồ sơ", for the first one.
+
+    >>> from vn_egov_extract._text import NormText
+    >>> d = Doc(NormText.of("từ 250 đến 300 hồ sơ, từ 20 đến 30% số xã"))
+    >>> _span_unit(d, 6), _span_unit(d, 27)
+    ('hồ sơ', None)
+    """
+    m = _SPAN_TO.match(doc.text, end)
+    if m is None:
+        return None
+    unit = find_unit(doc.text, m.end())
+    return unit[0] if unit and unit[0] != "%" else None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -121,7 +184,7 @@ def _candidate(
     unit = find_unit(doc.text, end)
     if unit is None and _NAME_AFTER.match(doc.text, end):
         return None
-    name = unit[0] if unit else find_unit_before(doc.text, start)
+    name = unit[0] if unit else find_unit_before(doc.text, start) or _span_unit(doc, end)
     return Candidate("number", start, end, rule, {"unit": name, **values})
 
 
@@ -132,7 +195,9 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
     for m in _figure_re().finditer(text):
         fig = m.group("fig")
         at = m.start("fig")
-        if _inside(at, phones) or _NOT_AFTER.search(text, max(0, at - 16), at):
+        if _inside(at, phones) or _not_after_re().search(text, max(0, at - 16), at):
+            continue
+        if not m.group("scale") and _list_marker(text, at, m.end("fig")):
             continue
         if _VERSION_LIKE.fullmatch(fig) and not m.group("scale"):
             continue  # "4.0", "2.0": versions; Vietnamese decimals use a comma
