@@ -19,6 +19,8 @@ from ._person_data import NAME_TOKEN, PersonTables, tables
 _WORD = regex.compile(r"[ \t]*([\p{L}\d]+(?:['&.][\p{L}\d]+)*)")
 _NAME_TOKEN = regex.compile(NAME_TOKEN)
 _AND = frozenset({"và", "&"})
+# a spaced dash joining two remits of one name: "Văn phòng - Thống kê", "Tư pháp - Hộ tịch"
+_DASH = regex.compile(r"[ \t]+[-–][ \t]+(?=\p{Lu})")
 _MAX_TOKENS = 18
 
 
@@ -61,6 +63,26 @@ def _accepts_lower_after_cap(text: str, end: int, t: PersonTables) -> bool:
     return _is_cap(word) or word in _AND or t.link_re.match(text, nxt.start(1)) is not None
 
 
+def _dash_joins(text: str, pos: int, t: PersonTables) -> bool:
+    """Whether a spaced dash at ``pos`` joins two remits of one body ("Văn phòng - Thống
+    kê xã") rather than setting off a name or a new title ("… - Nguyễn Văn A", "… - Phó
+    Chủ tịch").
+
+    >>> s = "công chức Văn phòng - Thống kê xã"
+    >>> _dash_joins(s, 19, tables()), _dash_joins("Sở Y tế - Nguyễn Văn A", 7, tables())
+    (True, False)
+    """
+    dash = _DASH.match(text, pos)
+    if dash is None:
+        return False
+    nxt = _next_word(text, dash.end())
+    if nxt is None or t.stop_re.match(text, nxt.start(1)) is not None:
+        return False
+    word = nxt.group(1)
+    opens_name = word in t.surnames or word in t.ethnic or word.startswith(t.ethnic_apostrophe)
+    return not opens_name
+
+
 def read_chain(text: str, pos: int, limit: int = 160) -> list[Token]:
     """The organisation-and-name words from ``pos`` on, on one line, within ``limit`` chars.
 
@@ -76,6 +98,12 @@ def read_chain(text: str, pos: int, limit: int = 160) -> list[Token]:
     while len(out) < _MAX_TOKENS:
         m = _next_word(window, i)
         if m is None:
+            if out and out[-1].kind in {"cap", "lc", "org"} and _dash_joins(window, i, t):
+                dash = _DASH.match(window, i)
+                assert dash is not None
+                out.append(Token(i, dash.end(), "and"))
+                i = dash.end()
+                continue
             break
         ws, we, word = m.start(1), m.end(1), m.group(1)
         org = t.org_re.match(window, ws)

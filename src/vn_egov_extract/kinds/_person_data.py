@@ -20,6 +20,7 @@ class PersonPatterns(PatternModel):
     honorifics_single_name: list[str]
     title_prefixes: list[str]
     title_heads: list[str]
+    role_heads: list[str]
     title_modifiers: list[str]
     org_link_words: list[str]
     org_names: list[str]
@@ -81,6 +82,7 @@ class PersonTables:
     head_scan: re.Pattern[str]
     prefix_before: regex.Pattern[str]
     single_name: frozenset[str]
+    roles: frozenset[str]
     title_re: regex.Pattern[str]
     stop_re: regex.Pattern[str]
     modifier_re: regex.Pattern[str]
@@ -122,7 +124,8 @@ def _place_names() -> set[str]:
 def tables() -> PersonTables:
     """The compiled tables (read once)."""
     p = load("persons.yaml", PersonPatterns)
-    heads = alternation(p.title_heads)
+    all_heads = [*p.title_heads, *p.role_heads]
+    heads = alternation(all_heads)
     prefixes = alternation(p.title_prefixes)
     orgs = list(p.org_names) + list(legal_patterns().issuers.values())
     ethnic = [e for e in p.ethnic_prefixes if not e.endswith("'")]
@@ -130,9 +133,10 @@ def tables() -> PersonTables:
     lower_honorifics = sorted({h.lower() for h in p.honorifics})
     return PersonTables(
         honorific_scan=re.compile(rf"(?<![\w/])(?P<h>{trie_pattern(lower_honorifics)})(?=[ \t])"),
-        head_scan=re.compile(rf"\b{trie_pattern([h.lower() for h in p.title_heads])}\b"),
+        head_scan=re.compile(rf"\b{trie_pattern([h.lower() for h in all_heads])}\b"),
         prefix_before=regex.compile(rf"(?:(?<![\p{{L}}\d])(?:{prefixes})[ \t]+){{1,2}}\Z"),
         single_name=frozenset(w.lower() for w in p.honorifics_single_name),
+        roles=frozenset(w.lower() for w in p.role_heads),
         title_re=regex.compile(
             rf"(?<![\p{{L}}\d])(?:(?:{prefixes})\s+){{0,2}}(?:{heads})(?![\p{{L}}\d])",
             regex.IGNORECASE,

@@ -67,7 +67,9 @@ def _title_after(text: str, pos: int) -> str | None:
     head = tables().title_re.match(text, sep.end())
     if head is None:
         return None
-    end, _ = read_title(text, head.start(), head.end())
+    end, chain = read_title(text, head.start(), head.end())
+    if not chain and _is_role(head.group()):
+        return None  # "chị Lan, cán bộ một cửa": a common noun, not an office
     # offices held together: "…, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"
     for _ in range(3):
         comma = _COMMA.match(text, end)
@@ -76,6 +78,15 @@ def _title_after(text: str, pos: int) -> str | None:
             break
         end, _ = read_title(text, more.start(), more.end())
     return _clean(text[head.start() : end])
+
+
+def _is_role(head: str) -> bool:
+    """Whether a title head is a staff role, a title only with a body after it.
+
+    >>> _is_role("công chức"), _is_role("Cán bộ"), _is_role("Phó Chủ tịch")
+    (True, True, False)
+    """
+    return " ".join(head.lower().split()[-2:]) in tables().roles
 
 
 def _heads(low: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int]]:
@@ -93,7 +104,9 @@ def _title_before(text: str, low: str, pos: int) -> str | None:
     window = text[lo:pos]
     cut = max(window.rfind(c) for c in ".;:\n")
     for start, head_end in _heads(low, lo + cut + 1, pos):
-        end, _ = read_title(text, start, head_end)
+        end, chain = read_title(text, start, head_end)
+        if not chain and _is_role(low[start:head_end]):
+            continue
         gap = _GAP_BEFORE.match(text, end, pos)
         if end < pos and gap is not None and gap.end() == pos:
             return _clean(text[start:end])
@@ -176,6 +189,8 @@ def _titled(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[Candi
         if not run:
             continue
         before = chain[: len(chain) - len(run)]
+        if not before and _is_role(low[head_start:head_end]):
+            continue  # "cán bộ Nguyễn Văn A": left to the other rules, untitled
         prev = text[before[-1].start : before[-1].end].lower() if before else ""
         name = split_name(text, run, after_unit=prev in _UNIT_WORDS, bare_title=not before)
         if name is None:
