@@ -1,4 +1,4 @@
-"""The organisation grammar: ``head [name] [place] ["(ACRONYM)"]``, read token by token.
+"""The organisation grammar: ``head [name] [place]``, read token by token.
 
 A head word ("UBND", "Sở", "Ban Chỉ đạo", "Tỉnh ủy", "VNPT") anchors every match; what may
 follow depends on its group (see ``patterns/organizations.yaml``). Only a bounded window of
@@ -108,6 +108,7 @@ class Grammar:
     def __init__(self, lex: Lexicon, text: str) -> None:
         self.lex = lex
         self.text = text
+        self._nested = False
 
     # --- places ---------------------------------------------------------------------
 
@@ -234,14 +235,21 @@ class Grammar:
         for n in range(_MAX_ELEMENTS):
             k = j
             conn = None
+            nxt_group: str | None = None
             if n and toks.has(k) and toks[k].low in _CONNECTORS:
                 conn = toks[k].low
                 k += 1
+                if self._starts_title(toks, k):
+                    break  # "Sở Y tế - Phó Chủ tịch UBND huyện": another office
                 nxt_group = self.starts_head(toks[k]) if toks.has(k) else None
+                # a head word with no body of its own after a comma is one more remit of a
+                # listed name: "Phòng Bưu chính, Viễn thông và Công nghệ thông tin"
+                if conn == "," and nxt_group and not self._stands_as_body(toks, k):
+                    nxt_group = "remit"
                 # "Sở Y tế và Sở Nội vụ" are two bodies; "HĐND và UBND huyện" share a place
                 if (
                     conn in {"và", ","}
-                    and nxt_group
+                    and nxt_group not in {None, "remit"}
                     and not (conn == "và" and prev_group == "placed" == nxt_group)
                 ):
                     break
@@ -256,12 +264,34 @@ class Grammar:
                 comma = j
             elif conn == "và" and comma is not None:
                 joined_after_comma = True
-            prev_group = self.starts_head(toks[k])
+            prev_group = None if nxt_group == "remit" else self.starts_head(toks[k])
             j, governed = found
         # "A, B và C" is one name; "A, B" without "và" is a list: keep "A"
         if comma is not None and not joined_after_comma:
             j = comma
         return j
+
+    def _starts_title(self, toks: Tokens, k: int) -> bool:
+        """Whether a title ("Phó Chủ tịch", "Giám đốc") starts at token ``k``."""
+        if not toks.has(k) or not toks[k].cap:
+            return False
+        return any(match_seq(toks, k, t) for t in self.lex.titles.get(toks[k].low, ()))
+
+    def _stands_as_body(self, toks: Tokens, k: int) -> bool:
+        """Whether the head at token ``k`` opens a body of its own ("Công an tỉnh", "Sở Tư
+        pháp"), not a bare remit word inside a listed name ("…, Viễn thông và …")."""
+        found = head_at(self.lex, self.text, toks[k].start)
+        if found is None:
+            return False
+        head, end = found
+        if head.group == "standalone" or self._nested:
+            return True
+        # one level deep only: inside this reading every head after a comma is a body
+        self._nested = True
+        try:
+            return self.body(head, toks[k].start, end) is not None
+        finally:
+            self._nested = False
 
     # --- people after a title ---------------------------------------------------------
 
@@ -322,23 +352,12 @@ class Grammar:
             return None
         elif head.group == "named" and toks.has(j) and toks[j].low in {"các", "những"}:
             return None  # "Sở Y tế các tỉnh": one kind of body in many places
-        j = self._acronym_after(toks, j, self.lex.brands)
+        elif toks.has(j + 1) and toks[j].low == "cấp" and self.level_at(toks, j + 1):
+            return None  # "Trung tâm Phục vụ hành chính công cấp xã": the kind at a level
         cut = self.person_cut(toks, j, head_start)
         if cut != j and cut == 0 and head.group == "placed":
             return None
         j = cut
+        while j and toks[j - 1].low in _CONNECTORS:
+            j -= 1  # the person cut off "Sở Y tế - Nguyễn Văn A" leaves the dash behind
         return toks[j - 1].end if j else head_end
-
-    @staticmethod
-    def _acronym_after(toks: Tokens, j: int, brands: frozenset[str]) -> int:
-        """Take a bracketed acronym or brand right after the name: "… Việt Nam (VNPT)"."""
-        if (
-            toks.has(j + 2)
-            and toks[j].text == "("
-            and (toks[j + 1].acronym or toks[j + 1].text in brands)
-            and toks[j + 2].text == ")"
-            and not toks[j + 1].gap
-            and not toks[j + 2].gap
-        ):
-            return j + 3
-        return j

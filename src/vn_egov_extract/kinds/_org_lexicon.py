@@ -17,6 +17,7 @@ from typing import Literal, TypeAlias, TypeVar
 import regex
 
 from .._patterns import PatternModel, load
+from ._person_data import PersonPatterns
 
 Group = Literal["placed", "named", "standalone", "brand"]
 PlaceRule = Literal["any", "level", "none"]
@@ -58,10 +59,10 @@ class OrgPatterns(PatternModel):
 
     heads: HeadGroups
     plural_before: list[str]
+    not_count_before: list[str]
     not_after_head: dict[str, list[str]]
     name_starts: dict[str, list[str]]
     titles: list[str]
-    surnames: list[str]
     person_like_places: list[str]
     not_level_before: list[str]
     levels: list[LevelEntry]
@@ -115,10 +116,11 @@ class Lexicon:
     governors: frozenset[str]
     stop_words: frozenset[str]
     plural_re: regex.Pattern[str]
+    count_re: regex.Pattern[str]
     title_re: regex.Pattern[str]
+    titles: dict[str, tuple[tuple[str, ...], ...]]
     surnames: frozenset[str]
     person_like_places: frozenset[str]
-    brands: frozenset[str]
     acronym_re: regex.Pattern[str]
     acronyms: dict[str, str]
 
@@ -282,13 +284,48 @@ def _levels(p: OrgPatterns) -> list[Level]:
     return out
 
 
+def _surnames() -> frozenset[str]:
+    """The words that open a person's name: the person kind's reviewed surnames and the
+    one-word name prefixes of the Central Highlands peoples, read from ``persons.yaml`` so
+    the two kinds cut a title-before-name at the same words.
+
+    >>> s = _surnames()
+    >>> all(w in s for w in ("Nguyễn", "Sùng", "Giàng", "Ksor", "Y")), "Rơ Châm" in s
+    (True, False)
+    """
+    p = load("persons.yaml", PersonPatterns)
+    # a syllable token never holds a space or ends on an apostrophe ("Rơ Châm", "H'")
+    prefixes = (e for e in p.ethnic_prefixes if " " not in e and not e.endswith("'"))
+    return frozenset([*p.surnames, *prefixes])
+
+
+def _count_re(not_before: list[str]) -> regex.Pattern[str]:
+    """A figure that counts the bodies right after it: "102 Trung tâm", "12 Sở", not a
+    year ("2020 UBND tỉnh"), a date part ("21/2 UBND") or a figure after a word that makes
+    it a date or a name ("năm 2020", "quận 3").
+
+    >>> r = _count_re(["năm", "quận"])
+    >>> [bool(r.search(s)) for s in ("cùng 102 ", "1.200 ", "năm 2020 ", "2021 ", "quận 3 ",
+    ...                              "21/2 ", "Quận 3 ")]
+    [True, True, False, False, False, False, False]
+    """
+    words = _alternation(not_before)
+    return regex.compile(
+        r"(?<![\p{L}\d/.,:\-])(?<!(?:^|[^\p{L}])(?:" + words + r")[ \t]{1,3})"
+        r"(?!(?:19|20)\d\d[ \t])(?:\d{1,3}(?:\.\d{3})+|\d{1,4})[ \t]+$",
+        regex.IGNORECASE,
+    )
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """The compiled lexicon (read once per process)."""
     p = load("organizations.yaml", OrgPatterns)
     head_re, heads = _compile_heads(p)
     topics = _with_acronyms(p.topics, p.acronyms)
-    title_alt = _alternation(p.titles)
+    people = load("persons.yaml", PersonPatterns)
+    # the person kind's offices too, and its staff roles ("cán bộ Phòng Nội vụ huyện X")
+    title_alt = _alternation([*p.titles, *people.title_heads, *people.role_heads])
     # an acronym head spells out like any other acronym ("BCĐ" → "Ban Chỉ đạo")
     acronyms = {h.form: h.expands for h in heads.values() if h.expands} | dict(p.acronyms)
     acronym_alt = _alternation(list(acronyms))
@@ -306,12 +343,14 @@ def lexicon() -> Lexicon:
         plural_re=regex.compile(
             r"(?<![\p{L}\d])(?:" + _alternation(p.plural_before) + r")[ \t]+$", regex.IGNORECASE
         ),
+        count_re=_count_re(p.not_count_before),
+        titles=_by_first([tokens_of(t) for t in p.titles], lambda t: t),
         title_re=regex.compile(
-            r"(?<![\p{L}\d])(?:" + title_alt + r")(?:[ \t]+Thường trực)?[ \t]+$"
+            r"(?<![\p{L}\d])(?:" + title_alt + r")(?:[ \t]+Thường trực)?[ \t]+$",
+            regex.IGNORECASE,
         ),
-        surnames=frozenset(p.surnames),
+        surnames=_surnames(),
         person_like_places=frozenset(p.person_like_places),
-        brands=frozenset(e.form for e in p.heads.brand),
         acronym_re=regex.compile(
             r"(?<![\p{L}\d&])(?:" + acronym_alt + r")(?:(?<=\.)|(?![\p{L}\d&]))"
         ),

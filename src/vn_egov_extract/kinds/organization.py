@@ -4,10 +4,12 @@
 own), "Sở Thông tin và Truyền thông tỉnh Đắk Lắk", "Sở TT&TT", "Phòng VH-TT huyện", "Ban Chỉ
 đạo xây dựng CQĐT tỉnh", "Tỉnh ủy", "Chính phủ", "VNPT Đắk Lắk", "Công ty VNG".
 
-The grammar (``kinds/_org_grammar.py``) reads ``head [name] [place] ["(ACRONYM)"]`` from
-a head word; its words are in ``patterns/organizations.yaml``. Values: ``name`` is the
-surface with its whitespace collapsed; ``expanded`` spells its acronyms out ("UBND" →
-"Ủy ban nhân dân"), whole words only.
+The grammar (``kinds/_org_grammar.py``) reads ``head [name] [place]`` from a head word;
+its words are in ``patterns/organizations.yaml``. Values: ``name`` is the surface with its
+whitespace collapsed; ``expanded`` spells its acronyms out ("UBND" → "Ủy ban nhân dân"),
+whole words only. A bracketed short form after the name is not part of it: "Bộ Giao thông
+vận tải (GTVT)" is "Bộ Giao thông vận tải" (the gold's convention); a bracketed body of
+its own ("Viễn thông Hà Giang (VNPT Hà Giang)") is a second record.
 
 Not bodies: generic plurals ("các cơ quan, đơn vị", "UBND các xã, thị trấn", "các sở, ban,
 ngành", "UBND cấp xã"), a bare head ("Sở", "Phòng"), ad-hoc teams ("Đoàn kiểm tra").
@@ -25,8 +27,8 @@ from collections.abc import Iterator
 import regex
 
 from .._candidate import Candidate, Doc
-from ._org_grammar import Grammar
-from ._org_lexicon import heads_in, lexicon
+from ._org_grammar import Grammar, Tokens
+from ._org_lexicon import head_at, heads_in, lexicon
 
 
 def expand(name: str) -> str:
@@ -36,8 +38,6 @@ def expand(name: str) -> str:
     'Ủy ban nhân dân thành phố Buôn Ma Thuột'
     >>> expand("Ban Chỉ đạo xây dựng CQĐT tỉnh")
     'Ban Chỉ đạo xây dựng chính quyền điện tử tỉnh'
-    >>> expand("Bộ Thông tin và Truyền thông (TT&TT)")
-    'Bộ Thông tin và Truyền thông (TT&TT)'
     >>> expand("Sở TT&TT"), expand("UBND TP.HCM"), expand("Công ty VNG")
     ('Sở Thông tin và Truyền thông', 'Ủy ban nhân dân thành phố Hồ Chí Minh', 'Công ty VNG')
     """
@@ -48,17 +48,41 @@ def expand(name: str) -> str:
         nxt = m.string[m.end() : m.end() + 1]
         return long + " " if nxt.isalpha() else long
 
-    # a bracketed acronym after the name restates it: kept as written
-    body, bracket = name, ""
-    if name.endswith(")") and " (" in name:
-        at = name.rindex(" (")
-        body, bracket = name[:at], name[at:]
-    return lex.acronym_re.sub(spell, body) + bracket
+    return lex.acronym_re.sub(spell, name)
 
 
 def _name(doc: Doc, start: int, end: int) -> str:
     s, e = doc.view.to_source(start, end)
     return " ".join(unicodedata.normalize("NFC", doc.view.source[s:e]).split())
+
+
+def counted_body(text: str, pos: int) -> tuple[str, int] | None:
+    """The kind of body counted by a figure ending at ``pos``, and where it ends: the head
+    and its name, without a place ("102 Trung tâm Phục vụ hành chính công cấp xã" counts
+    "Trung tâm Phục vụ hành chính công"). For the number kind, whose counted nouns are
+    lower-case words.
+
+    >>> s = "cùng 102 Trung tâm Phục vụ hành chính công cấp xã đã"
+    >>> counted_body(s, 8)
+    ('Trung tâm Phục vụ hành chính công', 42)
+    >>> counted_body("có 12 UBND xã", 5), counted_body("có 12 hồ sơ", 5)
+    (('UBND', 10), None)
+    """
+    start = pos
+    while start < len(text) and start - pos < 3 and text[start] in " \t":
+        start += 1
+    lex = lexicon()
+    found = head_at(lex, text, start) if start > pos else None
+    if found is None:
+        return None
+    head, end = found
+    if head.group == "named":
+        toks = Tokens(text, end)
+        j = Grammar(lex, text).name(toks, head)
+        if j == 0:
+            return None
+        end = toks[j - 1].end
+    return " ".join(text[start:end].split()), end
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
@@ -78,6 +102,8 @@ def find(doc: Doc) -> Iterator[Candidate]:
             continue  # a head inside a body already read: "Văn phòng UBND tỉnh"
         if lex.plural_re.search(text, max(0, start - 24), start):
             continue
+        if lex.count_re.search(text, max(0, start - 24), start):
+            continue  # "cùng 102 Trung tâm …": a count of bodies, none in particular
         end = grammar.body(head, start, head_end)
         if end is None:
             continue
