@@ -184,7 +184,7 @@ def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
             c(
                 r"(?<![\p{L}\d/.,:\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})"
                 r"(?![\d/]|[.,]\d|[ \t]*%|\p{L}|-\d)"
-                rf"(?:[ \t]+năm[ \t]+(?P<y>{_Y4}))?"
+                rf"(?:[ \t]+năm[ \t]+(?:(?P<y>{_Y4})|(?P<yrel>{f['yrel']}){_E}))?"
             ),
         ),
         # "15-17/6/2021", "15 và 16/6": two days of one month (a cue before is checked)

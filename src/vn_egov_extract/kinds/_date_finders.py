@@ -65,6 +65,16 @@ def _counted_noun() -> regex.Pattern[str]:
     return regex.compile(rf"[ \t]+(?:{alts})(?![\p{{L}}\d])")
 
 
+def counted_noun_after(low: str, pos: int) -> bool:
+    """Whether a listed counted noun follows ``pos`` in a lower-cased text ("5/7 điểm"):
+    the date and ratio kinds both read a slash pair after "từ"/"đến" by it.
+
+    >>> counted_noun_after("5/7 điểm", 3), counted_noun_after("5/7 năm nay", 3)
+    (True, True)
+    """
+    return _counted_noun().match(low, pos) is not None
+
+
 def _date_may_end(low: str, pos: int) -> bool:
     """Whether a bare "29/4" may end at ``pos``: a stop, a line end or a function word
     follows, not a counted noun ("29/4 xã")."""
@@ -155,6 +165,19 @@ def find_dmy(low: str) -> Iterator[Atom]:
         yield Atom(start, m.end(), "day", "date.dmy", "day", fixed(span), numeric=not pre)
 
 
+def _cue_opens_sentence(low: str, pos: int) -> bool:
+    """Whether the day-month cue before ``pos`` opens a sentence: "Từ 1/7 người dân ..." is
+    a date even with a noun after it ("tăng từ 3 đến 5/7 điểm" is a count).
+
+    >>> _cue_opens_sentence("xong. từ 1/7", 9), _cue_opens_sentence("tăng từ 1/7", 8)
+    (True, False)
+    """
+    cue = tail_re("day_month_cues").search(low, max(0, pos - 24), pos)
+    return cue is not None and bool(
+        _SENTENCE_START.search(low, max(0, cue.start() - 8), cue.start())
+    )
+
+
 def find_day_month(low: str) -> Iterator[Atom]:
     """ "ngày 29/4", "Sáng 21-2", "29/4 năm 2020": the year from the article when absent."""
     for m in scan(low, "dm"):
@@ -173,7 +196,11 @@ def find_day_month(low: str) -> Iterator[Atom]:
         elif before(low, start, "day_month_cues") or _DAY_RANGE_BEFORE.search(
             low, max(0, start - 16), start
         ):
-            if _counted_noun().match(low, m.end()):
+            if (
+                not m["yrel"]
+                and not _cue_opens_sentence(low, start)
+                and _counted_noun().match(low, m.end())
+            ):
                 continue  # "tăng từ 3 đến 5/7 điểm": a count
         else:
             if before(low, start, "not_date_before") or not _date_may_end(low, m.end()):
@@ -181,8 +208,9 @@ def find_day_month(low: str) -> Iterator[Atom]:
             if m.group() in words().not_day_months:
                 continue  # "hỗ trợ 24/7": around the clock
         y = _int(m["y"])
+        shift = words().unit_shifts[key(m["yrel"])] if m["yrel"] else None  # "1/7 năm nay"
         rule = "date.dmy" if y else "date.day_month"
-        yield Atom(start, m.end(), "day", rule, "day", in_year(y, None, _day(mo, d)))
+        yield Atom(start, m.end(), "day", rule, "day", in_year(y, shift, _day(mo, d)))
 
 
 def find_day_ranges(low: str) -> Iterator[Atom]:

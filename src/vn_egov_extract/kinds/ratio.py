@@ -8,11 +8,14 @@ numbers ("17/NQ-CP", "01/2020/TT-BTTTT") never match: a letter or slash follows.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import regex
 
 from .._candidate import Candidate, Doc
+from ._date_finders import counted_noun_after
+from ._date_lexicon import words
 from ._units import find_unit
 
 _PAIR = regex.compile(
@@ -30,6 +33,40 @@ _DATE_CUE = regex.compile(
     r"[\s,]+)$",
     regex.IGNORECASE,
 )
+# cues that also lead a count ("tăng từ 3 đến 5/7 điểm"): a date only without a counted noun,
+# unless they open the sentence ("Từ 1/7 người dân có thể ...": from July 1st)
+_WEAK_DATE_CUE = regex.compile(r"(?:\b(?:từ|đến|tới|trước|sau)[ \t]+)$", regex.IGNORECASE)
+_OPENS_SENTENCE = regex.compile(r"(?:^|\n|[.!?:;][ \t]+)[ \t\-–•*]*$")
+_NOUN_AFTER = regex.compile(r"[ \t]+(\p{L}+)")
+
+
+@functools.cache
+def _calendar_units() -> frozenset[str]:
+    """Calendar unit words ("năm", "tháng"): after "trước 1/7" they make a date, not a count."""
+    return frozenset(words().unit_words)
+
+
+def _date_after_cue(text: str, low: str, start: int, end: int) -> bool:
+    """Whether a date cue ends right before the pair ``text[start:end]``: a weak one ("đến")
+    only when it opens the sentence or no counted noun (other than a calendar unit) follows.
+
+    >>> t = "tăng từ 3 đến 5/7 điểm"
+    >>> _date_after_cue(t, t, 14, 17), _date_after_cue("sáng 5/7 xã", "sáng 5/7 xã", 5, 8)
+    (False, True)
+    >>> t, u = "Xong. Từ 1/7 điểm", "trước 1/7 năm"
+    >>> _date_after_cue(t, t.lower(), 9, 12), _date_after_cue(u, u, 6, 9)
+    (True, True)
+    """
+    window = max(0, start - 24)
+    if not _DATE_CUE.search(text, window, start):
+        return False
+    weak = _WEAK_DATE_CUE.search(text, window, start)
+    if weak is None or _OPENS_SENTENCE.search(text, max(0, weak.start() - 8), weak.start()):
+        return True
+    noun = _NOUN_AFTER.match(low, end)
+    if noun is None or not counted_noun_after(low, end):
+        return True
+    return noun.group(1) in _calendar_units()
 
 
 def _is_date_like(num: str, den: str) -> bool:
@@ -52,7 +89,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
     >>> [(c.rule, c.values["numerator"], c.values["denominator"]) for c in find(d)]
     [('ratio.count', 12, 20), ('ratio.rank', 28, 63)]
     """
-    text = doc.text
+    text, low = doc.text, doc.lower()
     for m in _PAIR.finditer(text):
         num, den = int(m["num"]), int(m["den"])
         if num > den or den == 0 or (_YEAR.fullmatch(m["num"]) and _YEAR.fullmatch(m["den"])):
@@ -61,7 +98,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
         rank = bool(_RANK_CUE.search(before))
         unit = find_unit(text, m.end())
         if _is_date_like(m["num"], m["den"]) and not rank:
-            if len(m["den"]) == 4 or _DATE_CUE.search(before):
+            if len(m["den"]) == 4 or _date_after_cue(text, low, m.start(), m.end()):
                 continue
             if unit is None and not _COUNT_CUE.search(before):
                 continue
