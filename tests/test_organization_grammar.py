@@ -16,6 +16,7 @@ from vn_egov_extract._patterns import PatternError, load_file, patterns_dir
 from vn_egov_extract._text import NormText
 from vn_egov_extract.kinds import organization
 from vn_egov_extract.kinds._org_lexicon import OrgPatterns, lexicon
+from vn_egov_extract.kinds._person_data import PersonPatterns
 
 ORG = Extractor(kinds=["organization"])
 
@@ -85,10 +86,45 @@ def test_every_acronym_head_spells_out() -> None:
             assert form in lex.acronyms, f"{form} has no expansion"
 
 
+def test_the_grammar_cuts_at_every_surname_the_person_kind_knows() -> None:
+    people = load_file(patterns_dir() / "persons.yaml", PersonPatterns)
+    for surname in people.surnames:
+        text = f"Chủ tịch UBND xã Tân Lập {surname} Minh Tuấn cho biết."
+        assert _orgs(text) == ["UBND xã Tân Lập"], surname
+
+
+def test_a_remit_list_is_not_read_across_bodies() -> None:
+    # a head word after a comma is a remit only when it has no body of its own
+    assert _orgs("Phòng Tư pháp, Viễn thông và Bưu điện tỉnh cùng dự.") == [
+        "Phòng Tư pháp",
+        "Bưu điện tỉnh",
+    ]
+    assert _orgs("Trung tâm Thông tin, Viễn thông và Tin học tỉnh vận hành.") == [
+        "Trung tâm Thông tin, Viễn thông và Tin học tỉnh"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("có 30 Trung tâm Phục vụ hành chính công cấp xã", "Trung tâm Phục vụ hành chính công"),
+        ("gồm 10 Phòng Tư pháp", "Phòng Tư pháp"),
+        ("có 30 trung tâm", None),
+        ("có 30 Sở", None),
+    ],
+)
+def test_counted_body_names_the_kind_counted(text: str, unit: str | None) -> None:
+    at = text.index("0 ") + 1
+    found = organization.counted_body(text, at)
+    assert (found[0] if found else None) == unit
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Sở " * 5000,
+        "Phòng Tư pháp, " + "Viễn thông, " * 3000 + "và Bưu điện",
+        "Sở Y tế, " + "Sở Nội vụ, " * 3000,
         "UBND tỉnh " + "Ab " * 5000,
         "Sở Thông tin và " * 2000,
         "Ban Chỉ đạo xây dựng " * 2000,

@@ -92,3 +92,27 @@ def test_capitalised_word_of_address_mid_sentence_is_part_of_a_name() -> None:
 def test_degenerate_input_is_fast_and_empty_or_exact(text: str) -> None:
     for r in PERSON(text).records:
         assert text[r.start : r.end] == r.text
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Chị Hà Thị Dung, công chức Địa chính - Xây dựng xã, trả lời.",
+            "công chức Địa chính - Xây dựng xã",
+        ),
+        ("Chị Hà Thị Dung, công chức cấp xã, trả lời.", None),
+        ("Nhân viên Bưu điện huyện, chị Hà Thị Dung, trả lời.", "Nhân viên Bưu điện huyện"),
+    ],
+)
+def test_a_staff_role_is_a_title_only_with_a_body_after_it(text: str, title: str | None) -> None:
+    (record,) = PERSON(text).records
+    assert isinstance(record, PersonRecord)
+    assert (record.name, record.title) == ("Hà Thị Dung", title)
+
+
+def test_a_dash_before_a_name_does_not_join_it_to_the_title() -> None:
+    text = "Phó Chủ tịch UBND xã Hà Văn Nam - Trưởng ban Chỉ đạo phát biểu."
+    (record,) = PERSON(text).records
+    assert isinstance(record, PersonRecord)
+    assert (record.name, record.title) == ("Hà Văn Nam", "Phó Chủ tịch UBND xã")
