@@ -31,6 +31,7 @@ class NumeralPatterns(PatternModel):
     negative: list[str]
     ordinal_before: list[str]
     code_before: list[str]
+    level_before: list[str]
 
 
 def numerals() -> NumeralPatterns:

@@ -63,6 +63,13 @@ def _not_after_re() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _level_re() -> regex.Pattern[str]:
+    """Words after which a bare figure is a level ("mức 2"), unless a noun follows."""
+    words = _words_re_of(numerals().level_before)
+    return regex.compile(rf"(?:(?<![\p{{L}}\d])(?:{words})\s+)$", regex.IGNORECASE)
+
+
+@functools.cache
 def _code_re() -> regex.Pattern[str]:
     """A telephone number or short code after the word that introduces it."""
     words = _words_re_of(numerals().code_before)
@@ -159,6 +166,20 @@ def _list_marker(text: str, at: int, end: int) -> bool:
     )
 
 
+def _bare_level(text: str, at: int, end: int) -> bool:
+    """Whether the figure ``text[at:end]`` numbers a heading or a level, not a quantity.
+
+    >>> t = "1. Kết quả: tài khoản mức 2 và mức 8 điểm"
+    >>> [_bare_level(t, a, a + 1) for a in (0, 26, 33)]
+    [True, True, False]
+    """
+    if _list_marker(text, at, end):
+        return True
+    if not _level_re().search(text, max(0, at - 8), at):
+        return False
+    return find_unit(text, end) is None
+
+
 def _span_unit(doc: Doc, end: int) -> str | None:
     """The unit after the second figure of "10 đến 15 hồ sơ", for the first one.
 
@@ -197,7 +218,7 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
         at = m.start("fig")
         if _inside(at, phones) or _not_after_re().search(text, max(0, at - 16), at):
             continue
-        if not m.group("scale") and _list_marker(text, at, m.end("fig")):
+        if not m.group("scale") and _bare_level(text, at, m.end("fig")):
             continue
         if _VERSION_LIKE.fullmatch(fig) and not m.group("scale"):
             continue  # "4.0", "2.0": versions; Vietnamese decimals use a comma
