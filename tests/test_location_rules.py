@@ -97,3 +97,19 @@ def test_a_gazetteer_package_of_another_shape_fails_clearly(
     monkeypatch.setattr(_gazetteer, "_data_dir", lambda: tmp_path)
     with pytest.raises(PatternError, match="vietnamadminunits"):
         _gazetteer.gazetteer.__wrapped__()
+
+
+def test_a_listed_name_takes_the_documents_province() -> None:
+    # "Mỹ Thuận" is a commune of several provinces; the list's other name settles it
+    text = "Một số xã như Vĩnh Hòa Hưng, Mỹ Thuận còn thiếu máy quét."
+    assert _values(text) == [
+        ("Vĩnh Hòa Hưng", "commune", "Kiên Giang"),
+        ("Mỹ Thuận", "commune", "Kiên Giang"),
+    ]
+
+
+def test_a_long_list_reads_twelve_names_then_recalls_the_rest() -> None:
+    text = "Các xã như " + ", ".join(["Tân Lập"] * 40) + " đều đạt chuẩn."
+    records = _ONLY_LOCATIONS(text).records
+    assert [r.rule for r in records] == ["location.listed"] * 12 + ["location.context"] * 28
+    assert all(text[r.start : r.end] == "Tân Lập" for r in records)

@@ -76,6 +76,7 @@ class LocationPatterns(PatternModel):
     not_names: list[str]
     list_counts: list[str]
     list_marks: list[str]
+    list_weak_marks: list[str]
     list_trailers: list[str]
 
 

@@ -504,7 +504,9 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
         direct = not m.group("mods") and not m.group("mark")
         items = _list_items(text, m.end())
         unit_start = m.start("unit") if direct else None
-        yield from _listed(text, items, entry, bool(m.group("mark")), unit_start, taken)
+        mark = " ".join((m.group("mark") or "").lower().split())
+        vouches = bool(mark) and mark not in patterns().list_weak_marks
+        yield from _listed(text, items, entry, vouches, unit_start, taken)
     for m in trail.finditer(text):
         entry = by_word[m.group("unit").lower()]
         items = _trailing_items(text, m.start())[::-1]
