@@ -19,7 +19,9 @@ second's unit.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import sys
 from collections.abc import Iterator
 
 import regex
@@ -48,6 +50,7 @@ _CAPITAL_AFTER = regex.compile(r"\s\p{Lu}")
 _LIST_MARK = regex.compile(r"[.)](?:\s|$)")
 _BLANK_BEFORE = regex.compile(r"(?:^|\n)[ \t]*$")
 # "10 đến 15 hồ sơ": the second figure of a span, whose unit the first one shares
+_NO_END = sys.maxsize  # sorts after every end at the same start, for bisection
 _SPAN_TO = regex.compile(rf"\s+(?:đến|tới|-|–)\s+(?:(?:khoảng|gần|trên|hơn)\s+)?{FIGURE}(?![\d.,])")
 
 
@@ -145,13 +148,19 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
 
     >>> t = "Gọi Tổng đài 1022 hoặc 0262 3 812 456; đường dây nóng: 1900 1234."
     >>> [t[s:e] for s, e in _phone_spans(t)]
-    ['0262 3 812 456', '1022', '1900 1234']
+    ['1022', '0262 3 812 456', '1900 1234']
     """
     spans = [m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9]
     for m in _code_re().finditer(text):
         if sum(c.isdigit() for c in m.group("code")) >= 3:
             spans.append(m.span("code"))
-    return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):  # sorted and disjoint, for the bisection in _inside
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _list_marker(text: str, at: int, end: int) -> bool:
@@ -196,7 +205,13 @@ def _span_unit(doc: Doc, end: int) -> str | None:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether ``pos`` lies in one of the sorted, disjoint ``spans``.
+
+    >>> _inside(5, [(0, 2), (4, 9)]), _inside(3, [(0, 2), (4, 9)]), _inside(0, [])
+    (True, False, False)
+    """
+    i = bisect.bisect_right(spans, (pos, _NO_END)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _candidate(
