@@ -75,6 +75,32 @@ def counted_noun_after(low: str, pos: int) -> bool:
     return _counted_noun().match(low, pos) is not None
 
 
+@functools.cache
+def _counting_re() -> regex.Pattern[str]:
+    figure = r"\d{1,7}(?:[.,]\d{1,3})*(?:/\d{1,7})?"
+    return regex.compile(
+        rf"(?<![\p{{L}}\d]){alt(words().count_verbs)}[ \t]+từ[ \t]+"
+        rf"(?:{figure}[ \t]*(?:-|{alt(words().range_connectors)})[ \t]*)?$"
+    )
+
+
+def counting_before(low: str, start: int, end: int) -> bool:
+    """Whether the slash pair ``low[start:end]`` is a count by its context: "tăng từ",
+    "giảm từ 3 đến" ends right before it and a word other than a function word follows
+    ("tăng từ 3 đến 5/7 tiêu chí"; "tăng từ 15/6 đến 20/6." stays a date).
+
+    >>> counting_before("tăng từ 3 đến 5/7 tiêu chí", 14, 17)
+    True
+    >>> counting_before("tăng từ 15/6 đến 20/6.", 8, 12)
+    False
+    >>> counting_before("áp dụng từ 1/7 xã", 11, 14)
+    False
+    """
+    if _counting_re().search(low, max(0, start - 40), start) is None:
+        return False
+    return not _date_may_end(low, end)
+
+
 def _date_may_end(low: str, pos: int) -> bool:
     """Whether a bare "29/4" may end at ``pos``: a stop, a line end or a function word
     follows, not a counted noun ("29/4 xã")."""
@@ -196,7 +222,7 @@ def find_day_month(low: str) -> Iterator[Atom]:
         elif before(low, start, "day_month_cues") or _DAY_RANGE_BEFORE.search(
             low, max(0, start - 16), start
         ):
-            if (
+            if counting_before(low, m.start(), m.end()) or (
                 not m["yrel"]
                 and not _cue_opens_sentence(low, start)
                 and _counted_noun().match(low, m.end())
@@ -225,10 +251,10 @@ def find_day_ranges(low: str) -> Iterator[Atom]:
         cue = "day_month_cues" if m["sep"] == "/" else "dash_day_month_cues"
         if not (pre or frm or before(low, start, cue)):
             continue  # "2-3/4 số xã"
-        if not (pre or before(low, start, "dash_day_month_cues")) and _counted_noun().match(
-            low, m.end()
+        if not (pre or before(low, start, "dash_day_month_cues")) and (
+            _counted_noun().match(low, m.end()) or counting_before(low, m.start(), m.end())
         ):
-            continue  # "tăng từ 3 đến 5/7 điểm"
+            continue  # "tăng từ 3 đến 5/7 điểm", "giảm từ 6 đến 8/9 tiêu chí"
         y = _int(m["y"])
         fn = in_year(y, None, partial(_two_days, mo=mo, d1=d1, d2=d2))
         yield Atom(start, m.end(), "period", "date.range", "period", fn)

@@ -59,6 +59,7 @@ class DatePatterns(PatternModel):
     weekly: list[str]
     weekday_cues: list[str]
     weekday_digit_cues: list[str]
+    count_verbs: list[str]
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from .._candidate import Candidate, Doc
-from ._date_finders import counted_noun_after
+from ._date_finders import counted_noun_after, counting_before
 from ._date_lexicon import words
 from ._units import find_unit
 
@@ -64,9 +64,9 @@ def _date_after_cue(text: str, low: str, start: int, end: int) -> bool:
     if weak is None or _OPENS_SENTENCE.search(text, max(0, weak.start() - 8), weak.start()):
         return True
     noun = _NOUN_AFTER.match(low, end)
-    if noun is None or not counted_noun_after(low, end):
-        return True
-    return noun.group(1) in _calendar_units()
+    if noun is not None and noun.group(1) in _calendar_units():
+        return True  # "trước 1/7 năm nay"
+    return not (counting_before(low, start, end) or counted_noun_after(low, end))
 
 
 def _is_date_like(num: str, den: str) -> bool:
