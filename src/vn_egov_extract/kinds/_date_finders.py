@@ -307,8 +307,30 @@ def _days_from(shift: int) -> Callable[[dt.date | None, dt.date | None], cal.Int
     return relative_fn(lambda pub: cal.unit_span("day", pub, shift))
 
 
+@functools.cache
+def _future_re() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?<![\p{{L}}\d]){alt(words().future_markers)}(?![\p{{L}}\d])[^.;!?\n]{{0,40}}$"
+    )
+
+
+_PAST_DAY_BEFORE = regex.compile(r"(?<![\p{L}\d])hôm[ \t]+$")
+
+
+def _ahead(low: str, start: int) -> bool:
+    """Whether a bare weekday at ``start`` lies ahead: "sẽ họp vào thứ Năm", not "sẽ báo
+    cáo kết quả hôm thứ Năm".
+
+    >>> _ahead("sở sẽ họp vào thứ năm", 14), _ahead("sẽ báo cáo việc hôm thứ năm", 20)
+    (True, False)
+    """
+    if _PAST_DAY_BEFORE.search(low, max(0, start - 8), start):
+        return False
+    return _future_re().search(low, max(0, start - 48), start) is not None
+
+
 def _weekday_fn(
-    wd: int, wk: str, mod: str
+    wd: int, wk: str, mod: str, ahead: bool = False
 ) -> Callable[[dt.date | None, dt.date | None], cal.Interval | None]:
     if wk:
         weeks = words().weekday_week_words[wk]
@@ -318,7 +340,7 @@ def _weekday_fn(
             return day, day
 
         return relative_fn(in_week)
-    direction = words().weekday_directions.get(mod, 0)
+    direction = words().weekday_directions.get(mod, 1 if ahead and not mod else 0)
 
     def near(pub: dt.date) -> cal.Interval:
         day = cal.weekday_near(pub, wd, direction)
@@ -374,7 +396,7 @@ def find_weekdays(low: str) -> Iterator[Atom]:
         alone = bool(wk or mod) or _whole_line(low, m.start(), m.end())
         if sunday and not before(low, m.start(), "recurrence"):
             alone = True  # "chủ nhật" is never an ordinal
-        fn = _weekday_fn(wd, wk, mod)
+        fn = _weekday_fn(wd, wk, mod, ahead=not (wk or mod) and _ahead(low, m.start()))
         yield Atom(m.start(), m.end(), "weekday", "date.weekday", "day", fn, emit=alone)
 
 

@@ -60,6 +60,7 @@ class DatePatterns(PatternModel):
     weekday_cues: list[str]
     weekday_digit_cues: list[str]
     count_verbs: list[str]
+    future_markers: list[str]
 
 
 @functools.cache
