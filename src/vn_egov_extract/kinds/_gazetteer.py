@@ -77,6 +77,7 @@ class LocationPatterns(PatternModel):
     list_counts: list[str]
     list_marks: list[str]
     list_weak_marks: list[str]
+    unit_modifiers: list[str]
     list_trailers: list[str]
 
 

@@ -19,6 +19,8 @@ Rules, in order (a later rule never overlaps an earlier one's span):
   or follows a street word;
 - ``location.listed``: bare names in a list that a plural unit word introduces ("những xã
   vùng cao như A, B", "các phường A, B") or closes ("A, B và C là các quận");
+- ``location.modified``: a known name after a unit word and a listed modifier ("xã biên
+  giới Ia Dom", "huyện miền núi An Lão");
 - ``location.context``: any name the same document names elsewhere with a unit word.
 
 Ambiguous names (one "Châu Thành" in many provinces) choose by the unit word's level, then
@@ -96,6 +98,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "not_starts": frozenset(p.not_name_starts),
         "plural": frozenset(p.plural_words),
         "not_names": frozenset(fold(w) for w in p.not_names),
+        "modifiers": frozenset(p.unit_modifiers),
     }
 
 
@@ -396,11 +399,22 @@ def _list_res() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, UnitW
     # up to 6 lower-case modifiers ("vùng cao", "mới", "đặc biệt khó khăn") before a mark
     mods = r"(?P<mods>(?:[ \t]*,?[ \t]+\p{Ll}[\p{L}\p{M}]*){0,6}?)"
     lead = (
-        rf"(?<![\p{{L}}\d]){count}[ \t]+{unit}{mods}"
+        rf"(?<![\p{{L}}\d.])(?:(?P<count>{count})[ \t]+)?{unit}{mods}"
         rf"(?:[ \t]*(?P<mark>{alt(p.list_marks)}))?[ \t]*(?=\p{{Lu}}|\d)"
     )
     trail = rf"(?<![\p{{L}}\d])(?i:{alt(p.list_trailers)})[ \t]+{count}[ \t]+{unit}"
     return regex.compile(lead), regex.compile(trail), by_word
+
+
+def _modifiers_known(mods: str) -> bool:
+    """Whether every comma-separated part of ``mods`` is a listed unit modifier.
+
+    >>> _modifiers_known(" vùng sâu, vùng xa"), _modifiers_known(" đã tiếp nhận")
+    (True, False)
+    """
+    known = _word_sets()["modifiers"]
+    parts = [" ".join(p.split()) for p in mods.lower().split(",")]
+    return all(p in known for p in parts if p)
 
 
 def _list_items(text: str, pos: int) -> list[tuple[int, int]]:
@@ -456,6 +470,7 @@ def _listed(
     unknown_ok: bool,
     unit_start: int | None,
     taken: _Spans,
+    rule: str = "location.listed",
 ) -> Iterator[_Mention]:
     """Mentions of the listed names, up to the first that is neither known nor allowed."""
     found = [_listed_options(text, a, b, entry) for a, b in items]
@@ -470,7 +485,7 @@ def _listed(
         start = unit_start if i == 0 and unit_start is not None else a
         # "các tỉnh, thành phố như Hà Nội": a well-known name at another level keeps its own
         level = None if not options and key in gazetteer().bare else entry.level
-        mention = _Mention(start, b, key, "location.listed", options or _any_level(key), level)
+        mention = _Mention(start, b, key, rule, options or _any_level(key), level)
         surface = text[a:b]
         if surface.isdigit():
             surface = f"{'Quận' if entry.level == 'district' else 'Phường'} {int(surface)}"
@@ -499,7 +514,14 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     lead, trail, by_word = _list_res()
     for m in lead.finditer(text):
         entry = by_word[m.group("unit").lower()]
-        if m.group("mods") and not m.group("mark"):
+        modified = _modifiers_known(m.group("mods"))
+        if m.group("count") is None:
+            # "xã biên giới Ia Dom": one known name after a known modifier
+            if modified and m.group("mods") and not m.group("mark"):
+                items = _list_items(text, m.end())[:1]
+                yield from _listed(text, items, entry, False, None, taken, "location.modified")
+            continue
+        if m.group("mods") and not (m.group("mark") or modified):
             continue  # "các xã đã tiếp nhận Hồ sơ": modifiers with no mark run into a clause
         direct = not m.group("mods") and not m.group("mark")
         items = _list_items(text, m.end())
