@@ -458,6 +458,7 @@ def _plain_name(text: str, a: int, b: int, entry: UnitWord) -> bool:
         len(toks) <= 4
         and first not in words["not_starts"]
         and first not in words["person_cues"]
+        and first not in words["person_parts"]  # "Nguyễn Văn Nam" unknown: a person
         and not any(text[x:y].isupper() and y - x > 1 for x, y in toks)
         and fold(name) not in words["not_names"]
     )
