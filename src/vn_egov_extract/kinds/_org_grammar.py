@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ._gazetteer import fold_view, gazetteer
 from ._org_lexicon import TOKEN_RE, Head, Lexicon, head_at
 
 _MAX_TOKENS = 40
@@ -21,6 +22,35 @@ _CONNECTORS = frozenset({"và", ",", "-", "&"})
 _GENERIC = -1
 # levels below the district: their units are often named after people
 _WARD_LEVELS = frozenset({"phường", "xã", "trấn", "quận", "p", "q"})
+
+
+# the gazetteer levels a level word's last syllable names ("thị xã" → "xã" → town)
+_UNIT_LEVELS: dict[str, frozenset[str]] = {
+    "xã": frozenset({"commune", "town"}),
+    "phường": frozenset({"ward"}),
+    "trấn": frozenset({"township"}),
+    "huyện": frozenset({"district"}),
+    "quận": frozenset({"district"}),
+    "tỉnh": frozenset({"province"}),
+    "phố": frozenset({"city", "province"}),
+    "khu": frozenset({"commune", "district"}),
+}
+# with no level word, only the units whose names are seldom people's: communes and wards
+# are often named after people ("Tỉnh ủy Hoàng Văn Thụ" is the committee and its secretary)
+_NAMED_LEVELS = frozenset({"province", "city", "district", "town"})
+
+
+def _is_place(name: str, levels: frozenset[str] | None = None) -> bool:
+    """Whether ``name`` (in the view's spelling) is a unit of the gazetteer, of one of
+    ``levels`` when given.
+
+    >>> _is_place("Hoàng Su Phì", _NAMED_LEVELS), _is_place("Sùng Mí Dế")
+    (True, False)
+    >>> _is_place("Hoàng Văn Thụ"), _is_place("Hoàng Văn Thụ", _NAMED_LEVELS)
+    (True, False)
+    """
+    units = gazetteer().units.get(fold_view(name), ())
+    return any(levels is None or u.level in levels for u in units)
 
 
 class Tok:
@@ -123,10 +153,16 @@ class Grammar:
             # "TP", "Q." are abbreviations only in capitals; "Tỉnh ủy" is a body
             if lv.expands is not None and not toks[i].text[0].isupper():
                 continue
-            if toks.has(end) and toks[end].low in self.lex.not_level_before:
+            # "Tỉnh ủy", "xã hội" are other words; "xã Đoàn Kết", "xã Hội Hoan" are names
+            if toks.has(end) and self._joins_level(toks[i], toks[end]):
                 return None
             return end, lv.bare, lv.numbered
         return None
+
+    def _joins_level(self, level: Tok, nxt: Tok) -> bool:
+        """Whether ``nxt`` makes the level word another word ("Tỉnh ủy", "xã hội"), not
+        the start of a name ("xã Đoàn Kết", "xã Hội Hoan")."""
+        return nxt.low in self.lex.not_level_before and not (nxt.cap and level.lower_word)
 
     def cap_run(self, toks: Tokens, i: int, numbered: bool = False) -> int | None:
         """The end of a place name at ``i``: capitalised words ("Bà Rịa - Vũng Tàu"), or a
@@ -149,6 +185,16 @@ class Grammar:
                 break
         return end
 
+    @staticmethod
+    def _numbered_name(toks: Tokens, start: int, end: int) -> int:
+        """The name ``start..end`` with a figure after it when the gazetteer names the unit
+        so ("phường Mỹ Đình 1", "xã Hố Nai 3"); a figure after a name is otherwise a count.
+        """
+        if not (toks.has(end) and toks[end].kind == "num" and toks[end].gap == " "):
+            return end
+        name = " ".join(t.text for t in toks.span(start, end + 1))
+        return end + 1 if _is_place(name) else end
+
     def place(self, toks: Tokens, i: int, rule: str) -> int | None:
         """The end of the body's place at ``i``; ``_GENERIC`` for a plural of levels."""
         if rule == "none" or not toks.has(i):
@@ -158,7 +204,7 @@ class Grammar:
             end, bare, numbered = level
             named = self.cap_run(toks, end, numbered)
             if named is not None:
-                return named
+                return self._numbered_name(toks, end, named)
             if not bare:
                 return None
             if (
@@ -309,8 +355,10 @@ class Grammar:
             if run < end and toks[run].gap != " ":
                 break
             run -= 1
-        if run == end or " ".join(t.text for t in toks.span(run, end)) in lex.person_like_places:
-            return end
+        whole = " ".join(t.text for t in toks.span(run, end))
+        levels = _UNIT_LEVELS.get(toks[run - 1].low, _NAMED_LEVELS) if run else _NAMED_LEVELS
+        if run == end or whole in lex.person_like_places or _is_place(whole, levels):
+            return end  # "Chủ tịch UBND huyện Hoàng Su Phì": a place shaped like a name
         titled = lex.title_re.search(self.text, max(0, head_start - 48), head_start) is not None
         ward = run > 0 and toks[run - 1].low in _WARD_LEVELS
         for q in range(run, end):
@@ -358,6 +406,6 @@ class Grammar:
         if cut != j and cut == 0 and head.group == "placed":
             return None
         j = cut
-        while j and toks[j - 1].low in _CONNECTORS:
+        while j and toks[j - 1].low in _CONNECTORS and not toks[j - 1].cap:
             j -= 1  # the person cut off "Sở Y tế - Nguyễn Văn A" leaves the dash behind
         return toks[j - 1].end if j else head_end
