@@ -15,8 +15,9 @@ import regex
 
 from ._person_data import NAME_TOKEN, PersonTables, tables
 
-# a word: letters and digits, joined by an apostrophe, "&" or a dot ("H'Leo", "TT&TT", "TP.HCM")
-_WORD = regex.compile(r"[ \t]*([\p{L}\d]+(?:['&.][\p{L}\d]+)*)")
+# a word: letters and digits, joined by an apostrophe, "&", a dot or a hyphen ("H'Leo",
+# "TT&TT", "TP.HCM", "CNTT-TT")
+_WORD = regex.compile(r"[ \t]*([\p{L}\d]+(?:['&.\-][\p{L}\d]+)*)")
 _NAME_TOKEN = regex.compile(NAME_TOKEN)
 _AND = frozenset({"và", "&"})
 # a spaced dash joining two remits of one name: "Văn phòng - Thống kê", "Tư pháp - Hộ tịch"
