@@ -400,6 +400,27 @@ def find_weekdays(low: str) -> Iterator[Atom]:
         yield Atom(m.start(), m.end(), "weekday", "date.weekday", "day", fn, emit=alone)
 
 
+@functools.cache
+def _weekend_re() -> regex.Pattern[str]:
+    w = words()
+    return regex.compile(
+        rf"(?<![\p{{L}}\d]){alt(w.weekend_words)}[ \t]+(?P<wk>{alt(w.weekday_week_words)})"
+        r"(?![\p{L}\d])"
+    )
+
+
+def find_weekends(low: str) -> Iterator[Atom]:
+    """ "cuối tuần qua" (last Saturday and Sunday), "cuối tuần này", "cuối tuần tới"."""
+    for m in _weekend_re().finditer(low):
+        weeks = words().weekday_week_words[key(m["wk"])]
+
+        def weekend(pub: dt.date, weeks: int = weeks) -> cal.Interval:
+            saturday = cal.week_span(pub)[0] + dt.timedelta(days=7 * weeks + 5)
+            return saturday, saturday + dt.timedelta(days=1)
+
+        yield Atom(m.start(), m.end(), "period", "date.weekend", "period", relative_fn(weekend))
+
+
 def _whole_line(low: str, start: int, end: int) -> bool:
     """Whether ``low[start:end]`` is its line's only word (brackets and stops aside)."""
     return bool(_LINE_HEAD.search(low, max(0, start - 8), start) and _LINE_TAIL.match(low, end))
@@ -729,4 +750,5 @@ FINDERS: tuple[Callable[[str], Iterator[Atom]], ...] = (
     find_relative_units,
     find_clocks,
     find_helpers,
+    find_weekends,
 )

@@ -61,6 +61,7 @@ class DatePatterns(PatternModel):
     weekday_digit_cues: list[str]
     count_verbs: list[str]
     future_markers: list[str]
+    weekend_words: list[str]
 
 
 @functools.cache
