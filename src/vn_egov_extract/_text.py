@@ -64,9 +64,10 @@ _TONE_MOVES = _old_tone_pairs()
 #   not when an invisible character hides that the syllable goes on: "Hoà\u00adng");
 # - an HTML entity or a stray tag left in the text ("&nbsp;", "<br/>");
 # - a character with combining marks after it, or a decomposed Hangul syllable (to NFC);
-# - a character to fold or drop, full-width digits, characters NFC rewrites on their own.
-
-
+# - a character to fold or drop, any script's digits, characters NFC rewrites on their own.
+#
+# Invisible characters inside a word ("Ho\u200bà"): the tone move looks through them.
+_INVISIBLE = "[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]"
 _ONE_CHAR = (
     regex.escape("".join(_FOLD) + "".join(_DROP)) + "\u2126\u212a\u212b\u0340\u0341\u0343\u0344"
 )
@@ -78,9 +79,15 @@ _PLAIN_SPECIAL = (
     + "|<(?:/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\\s[^<>]{0,300})?/?|!--[^<>]{0,500}?--)>"
     + "|[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?"
     + "|(?![0-9])\\p{Nd}"  # any other script's digit ("３", "٣", "३"): rules read ASCII
-    + "|(?<![qQ])[oOuU]["
+    + "|(?<![qQ]"
+    + _INVISIBLE
+    + "{0,8})[oOuU]"
+    + _INVISIBLE
+    + "{0,8}["
     + "".join(sorted({k[1] for k in _TONE_MOVES}))
-    + "](?![\\u00ad\\u200b-\\u200d\\u2060\\ufeff]{0,8}\\p{L})"
+    + "](?!"
+    + _INVISIBLE
+    + "{0,8}\\p{L})"
 )
 # Text without combining marks (nearly all of it) is scanned with a first-character test,
 # several times faster than trying every alternative at every position.
@@ -88,7 +95,13 @@ _SPECIAL_NO_MARKS = regex.compile(
     "(?=[oOuU&<\u1100-\u1112\\p{Nd}" + _ONE_CHAR + "])(?:" + _PLAIN_SPECIAL + ")"
 )
 _SPECIAL = regex.compile(
-    "(?<![qQ])[oOuU][aAeEyY]\\p{M}++(?![\\u00ad\\u200b-\\u200d\\u2060\\ufeff]{0,8}\\p{L})|"
+    "(?<![qQ]"
+    + _INVISIBLE
+    + "{0,8})[oOuU]"
+    + _INVISIBLE
+    + "{0,8}[aAeEyY]\\p{M}++(?!"
+    + _INVISIBLE
+    + "{0,8}\\p{L})|"
     + _PLAIN_SPECIAL
     + "|[^\\p{M}]?\\p{M}+"
 )
