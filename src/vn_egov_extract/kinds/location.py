@@ -383,10 +383,22 @@ _ITEM = regex.compile(rf"(?:{_NUMBER}(?![.,]\d)|{_RUN})(?![\p{{L}}\d])")
 _MAX_ITEMS = 12
 
 
+@dataclass(frozen=True, slots=True)
+class _ListRes:
+    """Regexes of lists: unit words (on the lower-cased view), a count ending before one,
+    what follows one up to the first name (on the view), and "là các quận" (lower-cased)."""
+
+    units: regex.Pattern[str]
+    count: regex.Pattern[str]
+    rest: regex.Pattern[str]
+    trail: regex.Pattern[str]
+    by_word: dict[str, UnitWord]
+
+
 @functools.cache
-def _list_res() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, UnitWord]]:
-    """(lead, trail, word → entry): "những xã vùng cao như" before a list of names, and
-    "là các quận" after one (``list_*`` in patterns/locations.yaml)."""
+def _list_res() -> _ListRes:
+    """The regexes of "những xã vùng cao như" before a list of names and "là các quận" after
+    one (``list_*`` in patterns/locations.yaml)."""
     p = patterns()
     by_word = {w: e for e in p.unit_words if not e.known_only for w in e.words}
 
@@ -394,16 +406,19 @@ def _list_res() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, UnitW
         ordered = sorted(items, key=len, reverse=True)
         return "|".join(regex.escape(w).replace("\\ ", r"[ \t]+") for w in ordered)
 
-    count = rf"(?i:{alt(p.list_counts)}|\d{{1,3}})"
-    unit = rf"(?i:(?P<unit>{alt(list(by_word))}))(?![\p{{L}}\d])"
+    count = rf"(?:{alt(p.list_counts)}|\d{{1,3}})"
+    unit = rf"(?P<unit>{alt(list(by_word))})(?![\p{{L}}\d])"
     # up to 6 lower-case modifiers ("vùng cao", "mới", "đặc biệt khó khăn") before a mark
     mods = r"(?P<mods>(?:[ \t]*,?[ \t]+\p{Ll}[\p{L}\p{M}]*){0,6}?)"
-    lead = (
-        rf"(?<![\p{{L}}\d.])(?:(?P<count>{count})[ \t]+)?{unit}{mods}"
-        rf"(?:[ \t]*(?P<mark>{alt(p.list_marks)}))?[ \t]*(?=\p{{Lu}}|\d)"
+    rest = rf"{mods}(?:[ \t]*(?P<mark>{alt(p.list_marks)}))?[ \t]*(?=\p{{Lu}}|\d)"
+    trail = rf"(?<![\p{{L}}\d])(?:{alt(p.list_trailers)})[ \t]+{count}[ \t]+{unit}"
+    return _ListRes(
+        regex.compile(rf"(?<![\p{{L}}\d.]){unit}"),
+        regex.compile(rf"(?<![\p{{L}}\d]){count}[ \t]+$"),
+        regex.compile(rest),
+        regex.compile(trail),
+        by_word,
     )
-    trail = rf"(?<![\p{{L}}\d])(?i:{alt(p.list_trailers)})[ \t]+{count}[ \t]+{unit}"
-    return regex.compile(lead), regex.compile(trail), by_word
 
 
 def _modifiers_known(mods: str) -> bool:
@@ -512,26 +527,30 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     """Bare names in a list a plural unit word introduces ("những xã vùng cao như A, B, C",
     "các phường A, B") or closes ("A, B và C là các quận")."""
     text = doc.text
-    lead, trail, by_word = _list_res()
-    for m in lead.finditer(text):
-        entry = by_word[m.group("unit").lower()]
-        modified = _modifiers_known(m.group("mods"))
-        if m.group("count") is None:
+    res = _list_res()
+    low = doc.lower()
+    for hit in res.units.finditer(low):
+        m = res.rest.match(text, hit.end())
+        if m is None:
+            continue
+        entry = res.by_word[" ".join(hit.group("unit").split())]
+        counted = res.count.search(low, max(0, hit.start() - 12), hit.start()) is not None
+        mods, mark = m.group("mods"), " ".join((m.group("mark") or "").lower().split())
+        modified = _modifiers_known(mods)
+        if not counted:
             # "xã biên giới Ia Dom": one known name after a known modifier
-            if modified and m.group("mods") and not m.group("mark"):
+            if modified and mods and not mark:
                 items = _list_items(text, m.end())[:1]
                 yield from _listed(text, items, entry, False, None, taken, "location.modified")
             continue
-        if m.group("mods") and not (m.group("mark") or modified):
+        if mods and not (mark or modified):
             continue  # "các xã đã tiếp nhận Hồ sơ": modifiers with no mark run into a clause
-        direct = not m.group("mods") and not m.group("mark")
         items = _list_items(text, m.end())
-        unit_start = m.start("unit") if direct else None
-        mark = " ".join((m.group("mark") or "").lower().split())
+        unit_start = hit.start() if not (mods or mark) else None
         vouches = bool(mark) and mark not in patterns().list_weak_marks
         yield from _listed(text, items, entry, vouches, unit_start, taken)
-    for m in trail.finditer(text):
-        entry = by_word[m.group("unit").lower()]
+    for m in res.trail.finditer(low):
+        entry = res.by_word[" ".join(m.group("unit").split())]
         items = _trailing_items(text, m.start())[::-1]
         # no word introduces the list: only names the gazetteer knows at that level count
         known = [(a, b) for a, b in items if _listed_options(text, a, b, entry)[1]]
