@@ -2,7 +2,10 @@
 
 Rules: ``ratio.rank`` (after "xếp hạng", "xếp thứ", "đứng thứ", "hạng") and ``ratio.count``.
 A slash pair is NOT a ratio when it is a date: a month and a year ("12/2020"), or a day
-and a month ("29/4") with no counted noun after it and no ratio cue before it. Legal
+and a month ("29/4") with no counted noun after it and no ratio cue before it. After a cue
+that also leads a count ("từ", "đến", "trước", "sau") in mid-sentence, a counted noun or a
+verb of quantity ("tăng từ 3 đến 5/7 điểm") keeps the pair a ratio; the date kind reads
+the same pairs by the same tests (``_date_finders.counted_noun_after``, ``counting_before``). Legal
 numbers ("17/NQ-CP", "01/2020/TT-BTTTT") never match: a letter or slash follows.
 """
 
