@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 import unicodedata
@@ -17,6 +18,12 @@ from vn_egov_extract import extract
 from vn_egov_extract._text import _TONE_MOVES
 
 PUBLISHED = dt.date(2021, 10, 8)
+
+
+def examples(n: int) -> int:
+    """``n`` examples by default; a hundred times more under ``HYPOTHESIS_PROFILE=fuzz``."""
+    return n * 100 if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else n
+
 
 # Our own sentences in the genre (never copied from the corpus), covering most kinds and
 # carrying the characters the transforms below play with: tones, "hòa"/"thủy", quotes,
@@ -126,7 +133,7 @@ def test_dirty_text_gives_the_names_of_clean_text() -> None:
         assert _values(transform(article), set()) == _values(article, set())
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4),
     st.lists(st.sampled_from(sorted(TRANSFORMS)), max_size=4),
