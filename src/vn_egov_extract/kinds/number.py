@@ -36,6 +36,7 @@ from ._numerals import (
     qualifier_of,
 )
 from ._units import find_unit, find_unit_before
+from .organization import counted_body
 
 _PHONE = regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{1,4}){2,5}(?![\d])")
 # a capitalised word after a bare figure: a street or a name ("22 Điện Biên Phủ"), not a count
@@ -217,7 +218,9 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _candidate(
     doc: Doc, start: int, end: int, rule: str, values: dict[str, object]
 ) -> Candidate | None:
-    unit = find_unit(doc.text, end)
+    # a counted body keeps its whole name ("63 Sở Thông tin và Truyền thông"), which the
+    # lower-case unit lexicon would cut to its head
+    unit = counted_body(doc.text, end) or find_unit(doc.text, end)
     if unit is None and _NAME_AFTER.match(doc.text, end):
         return None
     name = unit[0] if unit else find_unit_before(doc.text, start) or _span_unit(doc, end)
