@@ -66,8 +66,11 @@ def _segmented_head(window: str) -> str | None:
     if head.lower() in not_units or not head[0].islower():
         return None
     follower = tokens[1] if len(tokens) > 1 else ""
-    if head in classifiers and follower.isalpha() and follower.islower() and (
-        follower not in not_units
+    if (
+        head in classifiers
+        and follower.isalpha()
+        and follower.islower()
+        and (follower not in not_units)
     ):
         return f"{head} {follower}"
     return head
