@@ -36,6 +36,7 @@ NESTING_ALLOWED: frozenset[tuple[str, str]] = frozenset(
         ("legal_ref", "organization"),
         ("legal_ref", "location"),
         ("organization", "location"),
+        ("organization", "legal_ref"),  # "Ban Chỉ đạo Đề án 06 tỉnh"
         ("system", "location"),
         ("system", "organization"),
         ("person", "location"),
