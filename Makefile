@@ -30,6 +30,7 @@ score: $(STAMP)
 genre: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_a.jsonl
 	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_b.jsonl
+	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_c.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python bench/latency.py
