@@ -94,6 +94,23 @@ def week_span(day: dt.date) -> Interval:
     return monday, monday + dt.timedelta(days=6)
 
 
+def week_just_past(day: dt.date) -> Interval | None:
+    """The Monday-to-Sunday week "tuần qua" names in an article dated ``day``.
+
+    News says "Tuần qua" ("the week gone by") of the last week that has mostly run: in a
+    weekend issue the week ending that Sunday, on a weekday the week before. ("tuần trước",
+    "last week", is always the week before: see ``unit_span``.)
+
+    >>> week_just_past(dt.date(2024, 3, 16))  # a Saturday: the week ending tomorrow
+    (datetime.date(2024, 3, 11), datetime.date(2024, 3, 17))
+    >>> week_just_past(dt.date(2024, 3, 18))  # a Monday: the week before
+    (datetime.date(2024, 3, 11), datetime.date(2024, 3, 17))
+    >>> week_just_past(dt.date(2024, 3, 13))  # a Wednesday: the week before
+    (datetime.date(2024, 3, 4), datetime.date(2024, 3, 10))
+    """
+    return unit_span("week", day, 0 if day.weekday() >= 5 else -1)
+
+
 def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     """The month ``by`` months after (year, month).
 

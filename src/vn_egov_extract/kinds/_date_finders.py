@@ -533,7 +533,9 @@ def find_years(low: str) -> Iterator[Atom]:
             yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
     for m in scan(low, "bare_year"):
         span = cal.year_span(int(m["y"]))
-        cued = before(low, m.start(), "year_cues")  # "so với 2019" before "với" (a count cue)
+        cued = before(low, m.start(), "year_cues") or _index_before().search(
+            low, max(0, m.start() - 40), m.start()
+        )  # "so với 2019" before "với" (a count cue); "SIPAS 2022"
         if span is None or (not cued and before(low, m.start(), "not_date_before")):
             continue
         listed = _YEAR_LISTED.search(low, max(0, m.start() - 8), m.start())
@@ -555,6 +557,39 @@ def find_years(low: str) -> Iterator[Atom]:
         cue = tail_re("span_words").search(low, max(0, m.start() - 16), m.start())
         start = cue.start() if cue else m.start()
         yield Atom(start, m.end(), "period", "date.period.years", "period", fixed((a[0], b[1])))
+
+
+@functools.cache
+def _index_before() -> regex.Pattern[str]:
+    """An index or survey name (``index_names``) ending right before a position."""
+    return tail_re("index_names", r"[ \t]+")
+
+
+# an all-caps acronym (2-10 capitals, not part of a code such as "QĐ-UBND" or "ISO/IEC")
+# ending right before a position, in the original-case text
+_ACRONYM_BEFORE = regex.compile(r"(?<![\p{L}\d/\-.])\p{Lu}{2,10}[ \t]+$")
+
+
+def find_acronym_years(low: str, text: str) -> Iterator[Atom]:
+    """A bare year right after an all-caps acronym, the edition of an index or programme
+    ("SIPAS 2022", "DTI 2021", "APEC 2017"); ``text`` is ``low`` before lower-casing.
+
+    A product version after a mixed-case brand ("Windows 2019") is no year, nor is a code
+    number ("ISO 9001") or a count ("VNPT 2000 thuê bao").
+
+    >>> low, text = "chỉ số dti 2021 tăng", "Chỉ số DTI 2021 tăng"
+    >>> [(a.start, a.grain) for a in find_acronym_years(low, text)]
+    [(11, 'year')]
+    >>> list(find_acronym_years("bản windows 2019 cũ", "bản Windows 2019 cũ"))
+    []
+    """
+    for m in scan(low, "bare_year"):
+        span = cal.year_span(int(m["y"]))
+        if span is None or not _ACRONYM_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        if _counted_noun().match(low, m.end()):
+            continue  # "VNPT 2000 thuê bao": a count
+        yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
 
 
 def find_first_months(low: str) -> Iterator[Atom]:
@@ -595,12 +630,15 @@ def find_relative_units(low: str) -> Iterator[Atom]:
         n = count_of(count["n"]) if count else None
         if count is None:
             shift_word = key(m["past"] or m["future"] or m["shift"])
-            if shift_word not in w.unit_shifts or unit == "day":
+            just_past = unit == "week" and shift_word in w.week_just_past
+            if (shift_word not in w.unit_shifts and not just_past) or unit == "day":
                 continue  # "năm qua": vague
             if before(low, m.start(), "recurrence") or (shift_word == "ngoái" and unit != "year"):
                 continue  # "những năm trước"
-            shift = w.unit_shifts[shift_word]
-            fn = relative_fn(partial(cal.unit_span, unit, shift=shift))
+            if just_past:  # "tuần qua": the week gone by
+                fn = relative_fn(cal.week_just_past)
+            else:
+                fn = relative_fn(partial(cal.unit_span, unit, shift=w.unit_shifts[shift_word]))
             yield Atom(m.start(), m.end(), unit, "date.relative", _UNIT_GRAIN[unit], fn)
             continue
         if n is None or not 1 <= n <= 100 or count is None:

@@ -62,6 +62,8 @@ class DatePatterns(PatternModel):
     count_verbs: list[str]
     future_markers: list[str]
     weekend_words: list[str]
+    week_just_past: list[str]
+    index_names: list[str]
 
 
 @functools.cache

@@ -26,7 +26,7 @@ import regex
 from .._candidate import Candidate, Doc
 from . import _calendar as cal
 from ._date_atoms import Atom, ValueFn, until_now
-from ._date_finders import FINDERS
+from ._date_finders import FINDERS, find_acronym_years
 from ._date_lexicon import alt, tail_re, words
 
 _DAYISH = frozenset({"day", "relday", "weekday"})
@@ -43,6 +43,9 @@ _GAP_TO_NOW = regex.compile(rf"[ \t]*{alt(words().range_connectors)}[ \t]*")
 _FROM = regex.compile(r"(?<![\p{L}\d])từ[ \t]+$")
 _DATELINE_AFTER = regex.compile(r"[ \t]*(?:$|\n|[.)|\-])")
 _MAX_GAP = 24
+_GAP_BRACKET = regex.compile(r"[ \t]*\([ \t]*")
+_CLOSE_BRACKET = regex.compile(r"[ \t]*\)")
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\d])\p{L}+[ \t]+$")
 _LABEL = regex.compile(rf"[ \t(]*{alt(words().dateline_labels)}")
 
 
@@ -71,6 +74,11 @@ def _combine(atoms: list[Atom], low: str) -> list[Atom]:
     days = _of(out, frozenset({"day"}))
     for wd, day in list(_pairs(_of(out, frozenset({"weekday"})), days, _GAP_WEEKDAY, low)):
         out.append(Atom(wd.start, day.end, "day", "date.weekday_date", "day", day.fn))
+    # weekday + the same day in brackets: "thứ Hai (15/3)", "thứ Năm (ngày 14/3)"
+    for wd, day in list(_pairs(_of(out, frozenset({"weekday"})), days, _GAP_BRACKET, low)):
+        close = _CLOSE_BRACKET.match(low, day.end)
+        if close and _weekday_may_lead(low, wd.start):
+            out.append(Atom(wd.start, close.end(), "day", "date.weekday_date", "day", day.fn))
     # part of day + day: "Sáng 21-2", "Chiều ngày 06/10/2020", "sáng chủ nhật", "tối hôm qua"
     for day in _of(out, _DAYISH):
         part = _PART_BEFORE.search(low, max(0, day.start - 12), day.start)
@@ -91,6 +99,23 @@ def _combine(atoms: list[Atom], low: str) -> list[Atom]:
         out.append(Atom(wd.start, dt_atom.end, "datetime", rule, "datetime", fn, time=time))
     out.extend(_ranges(out, low))
     return out
+
+
+def _weekday_may_lead(low: str, start: int) -> bool:
+    """Whether "thứ ..." at ``start`` can be a weekday by the word before it: none (after
+    punctuation), a part of the day or a weekday cue ("Chiều thứ Năm (14/3)", "hôm thứ
+    Sáu (31/7)"); after another noun it is an ordinal ("lần thứ hai (15/3)").
+
+    >>> _weekday_may_lead("chiều thứ năm (ngày 14/3)", 6), _weekday_may_lead("đợt thứ hai", 4)
+    (True, False)
+    """
+    word = _WORD_BEFORE.search(low, max(0, start - 16), start)
+    if word is None:
+        return True
+    return bool(
+        _PART_BEFORE.search(low, max(0, start - 12), start)
+        or tail_re("weekday_cues", r"[ \t]+").search(low, max(0, start - 12), start)
+    )
 
 
 def _datetime(t: Atom, day: Atom, start: int, end: int, dateline_rule: str) -> Atom:
@@ -208,11 +233,14 @@ def _cued_weekday(atom: Atom, low: str, text: str) -> bool:
     return bool(tail_re("weekday_cues", r"[ \t]+").search(low, max(0, atom.start - 12), atom.start))
 
 
-def atoms_of(low: str) -> list[Atom]:
-    """Every atom and combination in a lower-cased view (before overlap resolution)."""
+def atoms_of(low: str, text: str | None = None) -> list[Atom]:
+    """Every atom and combination in a lower-cased view (before overlap resolution);
+    ``text``, the view before lower-casing, adds the rules that read capitals."""
     found: list[Atom] = []
     for finder in FINDERS:
         found.extend(finder(low))
+    if text is not None:
+        found.extend(find_acronym_years(low, text))
     return _combine(found, low)
 
 
@@ -230,7 +258,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
     """
     low = doc.lower()
     seen: set[tuple[int, int, str]] = set()
-    for atom in sorted(atoms_of(low), key=lambda a: (a.start, -a.end)):
+    for atom in sorted(atoms_of(low, doc.text), key=lambda a: (a.start, -a.end)):
         if atom.kind in _HELPERS or not (atom.emit or _cued_weekday(atom, low, doc.text)):
             continue
         if atom.kind == "day" and _dateline_alone(atom, low):
