@@ -1,6 +1,7 @@
 """`ratio` records: "12/20 cơ quan", "49/53 dân tộc", "xếp hạng 28/63".
 
-Rules: ``ratio.rank`` (after "xếp hạng", "xếp thứ", "đứng thứ", "hạng") and ``ratio.count``.
+Rules: ``ratio.rank`` (after "xếp hạng", "xếp thứ", "đứng thứ", "hạng"), ``ratio.count``, and
+``ratio.score`` (a decimal score out of a maximum: "đạt 8,91/10 điểm").
 A slash pair is NOT a ratio when it is a date: a month and a year ("12/2020"), or a day
 and a month ("29/4") with no counted noun after it and no ratio cue before it. After a cue
 that also leads a count ("từ", "đến", "trước", "sau") in mid-sentence, a counted noun or a
@@ -24,6 +25,13 @@ from ._units import find_unit
 _PAIR = regex.compile(
     r"(?<![\p{L}\d/.,:\-])(?P<num>\d{1,7})/(?P<den>\d{1,7})(?![\d/\-]|[.,]\d|\p{L})"
 )
+# a score with a decimal numerator out of a whole maximum: "8,91/10 điểm", "12,73/14" (the
+# comma is the Vietnamese decimal mark; no date or legal number has one)
+_SCORE = regex.compile(
+    r"(?<![\p{L}\d/.,:\-])(?P<num>\d{1,4},\d{1,3})/(?P<den>\d{1,4})(?![\d/\-]|[.,]\d|\p{L})"
+)
+# "điểm" (and up to two words) before a decimal score: "điểm trung bình 7,25/10"
+_SCORE_CUE = regex.compile(r"(?<!\p{L})điểm(?:[ \t]+\p{L}+){0,2}[ \t]+$", regex.IGNORECASE)
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _RANK_CUE = regex.compile(
     r"(?:\b(?:xếp hạng|xếp thứ|đứng thứ|hạng|thứ hạng)(?:\s+thứ)?\s+)$", regex.IGNORECASE
@@ -84,6 +92,28 @@ def _is_date_like(num: str, den: str) -> bool:
     return 1 <= n <= 31 and 1 <= d <= 12
 
 
+def _scores(text: str) -> Iterator[Candidate]:
+    """Scores out of a maximum with a decimal numerator: "đạt 8,91/10 điểm"; kept only when
+    "điểm" is next to it or a count cue ("đạt") comes before, and the score fits its maximum.
+
+    >>> [c.values["numerator"] for c in _scores("đạt 12,73/14 điểm; chỉ 1,5/2; 9,5/7 điểm")]
+    [12.73]
+    >>> [c.values["numerator"] for c in _scores("điểm trung bình 7,25/10")]
+    [7.25]
+    """
+    for m in _SCORE.finditer(text):
+        num, den = float(m["num"].replace(",", ".")), int(m["den"])
+        if den == 0 or num > den:
+            continue
+        unit = find_unit(text, m.end())
+        before = text[max(0, m.start() - 24) : m.start()]
+        cued = _COUNT_CUE.search(before) or _SCORE_CUE.search(before)
+        if not cued and (unit is None or unit[0].lower() != "điểm"):
+            continue
+        values = {"numerator": num, "denominator": den, "unit": unit[0] if unit else None}
+        yield Candidate("ratio", m.start(), m.end(), "ratio.score", {**values, "is_rank": False})
+
+
 def find(doc: Doc) -> Iterator[Candidate]:
     """Candidates of kind ``ratio`` in ``doc``.
 
@@ -114,3 +144,4 @@ def find(doc: Doc) -> Iterator[Candidate]:
         yield Candidate(
             "ratio", m.start(), m.end(), "ratio.rank" if rank else "ratio.count", values
         )
+    yield from _scores(text)
