@@ -16,6 +16,8 @@ class LegalPatterns(PatternModel):
     named_doc_types: list[str]
     short_number_types: list[str]
     short_number_not_before: list[str]
+    short_number_levels: list[str]
+    short_number_bodies: list[str]
     type_codes: dict[str, str]
     issuers: dict[str, str]
 

@@ -54,6 +54,8 @@ class _Tables:
     named_re: regex.Pattern[str]
     named_before_re: regex.Pattern[str]
     short_re: regex.Pattern[str]
+    short_body_re: regex.Pattern[str]  # short_re with an administrative level allowed after
+    body_before_re: regex.Pattern[str]  # "Ban Chỉ đạo " right before the type word
     doc_types: dict[str, str]  # lower-case surface -> canonical spelling
 
 
@@ -84,6 +86,14 @@ def _tables() -> _Tables:
             r"[ \t]+(?i:số)[ \t]*:?[ \t]*\Z"
         ),
         short_re=_short_re(p.short_number_types, p.short_number_not_before),
+        short_body_re=_short_re(
+            p.short_number_types,
+            [w for w in p.short_number_not_before if w not in p.short_number_levels],
+        ),
+        body_before_re=regex.compile(
+            rf"(?<![\p{{L}}\d])(?i:{alternation(p.short_number_bodies)})"
+            r"(?:[ \t]+(?:triển[ \t]+khai|thực[ \t]+hiện))?[ \t]+\Z"
+        ),
         doc_types=doc_types,
     )
 
@@ -213,11 +223,18 @@ def _named(text: str, tab: _Tables, taken: list[tuple[int, int]]) -> Iterator[Ca
 def _short(text: str, tab: _Tables, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Documents cited by type and short number only ("Đề án 06", "Nghị quyết 57").
 
+    An administrative level after the number counts ("Chương trình 30 xã") unless a body
+    run for the document comes before it ("Ban Chỉ đạo Đề án 06 tỉnh": the level is the
+    body's).
+
     >>> t = "Đề án 06, Chương trình 135 và Kế hoạch 5 năm; Chỉ thị 16 năm 2020."
     >>> [(t[c.start:c.end], c.values["number"]) for c in _short(t, _tables(), [])]
     [('Đề án 06', '06'), ('Chương trình 135', '135'), ('Chỉ thị 16', '16')]
+    >>> t = "Ban Chỉ đạo Đề án 06 tỉnh họp; Chương trình 30 xã."
+    >>> [t[c.start:c.end] for c in _short(t, _tables(), [])]
+    ['Đề án 06']
     """
-    for m in tab.short_re.finditer(text):
+    for m in _short_matches(text, tab):
         if any(m.start() < b and a < m.end() for a, b in taken):
             continue
         values = {
@@ -227,6 +244,18 @@ def _short(text: str, tab: _Tables, taken: list[tuple[int, int]]) -> Iterator[Ca
             "date": _date_of(m),
         }
         yield Candidate("legal_ref", m.start(), m.end(), "legal_ref.short", values)
+
+
+def _short_matches(text: str, tab: _Tables) -> Iterator[regex.Match[str]]:
+    """``short_re`` matches, and ``short_body_re`` ones right after a body's name."""
+    seen: set[int] = set()
+    for m in tab.short_re.finditer(text):
+        seen.add(m.start())
+        yield m
+    for m in tab.short_body_re.finditer(text):
+        before = tab.body_before_re.search(text, max(0, m.start() - _PREFIX_WINDOW), m.start())
+        if m.start() not in seen and before:
+            yield m
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
