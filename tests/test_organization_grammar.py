@@ -111,6 +111,7 @@ def test_a_remit_list_is_not_read_across_bodies() -> None:
         ("gồm 10 Phòng Tư pháp", "Phòng Tư pháp"),
         ("có 30 trung tâm", None),
         ("có 30 Sở", None),
+        ("lập 40 Tổ công nghệ số cộng đồng", "Tổ công nghệ số cộng đồng"),
     ],
 )
 def test_counted_body_names_the_kind_counted(text: str, unit: str | None) -> None:

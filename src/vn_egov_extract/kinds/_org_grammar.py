@@ -238,6 +238,9 @@ class Grammar:
                 end = match_seq(toks, k, seq)
                 if end is not None:
                     return end, False
+            end = self.programme(toks, k)
+            if end is not None:
+                return end, False
         for low_seq in lowercase:
             end = match_seq(toks, k, low_seq)
             if end is not None:
@@ -260,6 +263,22 @@ class Grammar:
                 if toks.has(end) and toks[end].low in lex.suffixes and toks[end].gap == " ":
                     end += 1
         return end, " ".join(t.low for t in toks.span(k, end)) in lex.governors
+
+    def programme(self, toks: Tokens, k: int) -> int | None:
+        """The end of a document a body runs, named by type and short number, at ``k``:
+        "Đề án 06", "triển khai Chương trình 135" (the type capitalised, a figure after)."""
+        for lead in self.lex.programme_leads:
+            after = match_seq(toks, k, lead)
+            if after is not None:
+                k = after
+                break
+        if not (toks.has(k) and toks[k].cap):
+            return None
+        for seq in self.lex.programmes.get(toks[k].low, ()):
+            end = match_seq(toks, k, seq)
+            if end is not None and toks.has(end) and toks[end].kind == "num" and toks[end].gap:
+                return end + 1
+        return None
 
     def tail(self, toks: Tokens, j: int) -> int | None:
         """The end of a closing lower-case word ("… quốc gia") at ``j``."""

@@ -71,6 +71,8 @@ class OrgPatterns(PatternModel):
     tails: list[str]
     governors: list[str]
     topics: list[str]
+    programmes: list[str]
+    programme_leads: list[str]
     lowercase_heads: dict[str, list[str]]
     stop_words: list[str]
     acronyms: dict[str, str]
@@ -113,6 +115,8 @@ class Lexicon:
     compounds: dict[str, tuple[tuple[str, ...], ...]]
     tails: dict[str, tuple[tuple[str, ...], ...]]
     topics: dict[str, tuple[tuple[str, ...], ...]]
+    programmes: dict[str, tuple[tuple[str, ...], ...]]  # by first token, lower case
+    programme_leads: tuple[tuple[str, ...], ...]
     governors: frozenset[str]
     stop_words: frozenset[str]
     plural_re: regex.Pattern[str]
@@ -338,6 +342,8 @@ def lexicon() -> Lexicon:
         compounds=_by_first([tokens_of(c) for c in p.compounds], lambda t: t),
         tails=_by_first([tokens_of(t) for t in p.tails], lambda t: t),
         topics=_by_first([tokens_of(t) for t in topics], lambda t: t),
+        programmes=_by_first([tokens_of(t) for t in p.programmes], lambda t: t),
+        programme_leads=tuple(tokens_of(t) for t in p.programme_leads),
         governors=frozenset(" ".join(tokens_of(g)) for g in p.governors),
         stop_words=frozenset(w.lower() for w in p.stop_words),
         plural_re=regex.compile(
