@@ -567,6 +567,7 @@ def _index_before() -> regex.Pattern[str]:
 
 # an all-caps acronym (2-10 capitals, not part of a code such as "QĐ-UBND" or "ISO/IEC")
 # ending right before a position, in the original-case text
+_FIGURE_AFTER = regex.compile(r"[ \t.]*\d")
 _ACRONYM_BEFORE = regex.compile(r"(?<![\p{L}\d/\-.])\p{Lu}{2,10}[ \t]+$")
 
 
@@ -575,7 +576,7 @@ def find_acronym_years(low: str, text: str) -> Iterator[Atom]:
     ("SIPAS 2022", "DTI 2021", "APEC 2017"); ``text`` is ``low`` before lower-casing.
 
     A product version after a mixed-case brand ("Windows 2019") is no year, nor is a code
-    number ("ISO 9001") or a count ("VNPT 2000 thuê bao").
+    number ("ISO 9001"), a phone number ("CSKH 1900 1234") or a count ("VNPT 2000 thuê bao").
 
     >>> low, text = "chỉ số dti 2021 tăng", "Chỉ số DTI 2021 tăng"
     >>> [(a.start, a.grain) for a in find_acronym_years(low, text)]
@@ -587,6 +588,8 @@ def find_acronym_years(low: str, text: str) -> Iterator[Atom]:
         span = cal.year_span(int(m["y"]))
         if span is None or not _ACRONYM_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
+        if m["y"].startswith("18") or _FIGURE_AFTER.match(low, m.end()):
+            continue  # "CSKH 1900 1234": a phone number
         if _counted_noun().match(low, m.end()):
             continue  # "VNPT 2000 thuê bao": a count
         yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))

@@ -45,6 +45,9 @@ _DATELINE_AFTER = regex.compile(r"[ \t]*(?:$|\n|[.)|\-])")
 _MAX_GAP = 24
 _GAP_BRACKET = regex.compile(r"[ \t]*\([ \t]*")
 _CLOSE_BRACKET = regex.compile(r"[ \t]*\)")
+_RANGE_WORD_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\d])(?:từ|{alt(words().range_connectors)})[ \t]+$"
+)
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}\d])\p{L}+[ \t]+$")
 _LABEL = regex.compile(rf"[ \t(]*{alt(words().dateline_labels)}")
 
@@ -103,8 +106,9 @@ def _combine(atoms: list[Atom], low: str) -> list[Atom]:
 
 def _weekday_may_lead(low: str, start: int) -> bool:
     """Whether "thứ ..." at ``start`` can be a weekday by the word before it: none (after
-    punctuation), a part of the day or a weekday cue ("Chiều thứ Năm (14/3)", "hôm thứ
-    Sáu (31/7)"); after another noun it is an ordinal ("lần thứ hai (15/3)").
+    punctuation), a part of the day, a weekday cue or a range word ("Chiều thứ Năm (14/3)",
+    "hôm thứ Sáu (31/7)", "từ thứ Hai (11/3)"); after another noun it is an ordinal ("lần
+    thứ hai (15/3)").
 
     >>> _weekday_may_lead("chiều thứ năm (ngày 14/3)", 6), _weekday_may_lead("đợt thứ hai", 4)
     (True, False)
@@ -115,6 +119,7 @@ def _weekday_may_lead(low: str, start: int) -> bool:
     return bool(
         _PART_BEFORE.search(low, max(0, start - 12), start)
         or tail_re("weekday_cues", r"[ \t]+").search(low, max(0, start - 12), start)
+        or _RANGE_WORD_BEFORE.search(low, max(0, start - 12), start)
     )
 
 
