@@ -12,12 +12,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal, TypeAlias, TypeVar
+from typing import Literal, TypeVar
 
 import regex
 
 from .._patterns import PatternModel, load
 from ._person_data import PersonPatterns
+from ._phrases import trie_pattern
 
 Group = Literal["placed", "named", "standalone", "brand"]
 PlaceRule = Literal["any", "level", "none"]
@@ -170,33 +171,6 @@ def _with_acronyms(phrases: list[str], acronyms: dict[str, str]) -> list[str]:
     return out
 
 
-_Trie: TypeAlias = "dict[str, _Trie]"
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching any of ``words``, factored by prefix so the scan is fast.
-
-    >>> p = _trie(["Ban", "Bộ", "Ban Chỉ đạo"])
-    >>> p.count("B"), [re.match(p, w).group() for w in ("Ban Chỉ đạo X", "Ban X", "Bộ X")]
-    (1, ['Ban Chỉ đạo', 'Ban', 'Bộ'])
-    """
-    root: _Trie = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
 def _case_variants(form: str) -> list[str]:
     """The spellings an any-case head is matched in."""
     return [form, form.lower(), form.upper(), form[:1].upper() + form[1:], form.title()]
@@ -229,7 +203,7 @@ def _compile_heads(p: OrgPatterns) -> tuple[re.Pattern[str], dict[str, Head]]:
                 heads.setdefault(variant, head)
     # stdlib re with a prefix trie and no leading assertion: it skips to the heads' first
     # letters ten times faster than an alternation; the left edge is checked in Python
-    head_re = re.compile("(?:" + _trie(list(heads)) + r")(?![\w&'])(?!-\w)")
+    head_re = re.compile("(?:" + trie_pattern(list(heads)) + r")(?![\w&'])(?!-\w)")
     return head_re, heads
 
 

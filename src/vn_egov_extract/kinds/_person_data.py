@@ -11,6 +11,7 @@ import regex
 from .._patterns import PatternModel, load
 from ._gazetteer import gazetteer
 from ._legal_data import legal_patterns
+from ._phrases import trie_pattern
 
 
 class PersonPatterns(PatternModel):
@@ -41,37 +42,6 @@ def alternation(words: list[str]) -> str:
     'ông\\\\ bà|a\\\\.b|ông'
     """
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def trie_pattern(words: list[str]) -> str:
-    r"""A regex matching exactly ``words``, factored as a trie so scanning stays fast.
-
-    A flat alternation of fifty words is tried word by word at every position; the trie
-    tries each character once.
-
-    >>> trie_pattern(["bà", "bác", "anh"])
-    '(?:anh|b(?:à|ác))'
-    >>> print(trie_pattern(["ông", "ông bà"]))
-    ông(?:\ bà)?
-    """
-    root: _Trie = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 @dataclass(frozen=True, slots=True)
