@@ -29,11 +29,13 @@ import regex
 from .._candidate import Candidate, Doc
 from ._numerals import (
     FIGURE,
+    number_word_set,
     numerals,
     parse_figure,
     parse_number_words,
     qualifier_before,
     qualifier_of,
+    words_alternation,
 )
 from ._units import find_unit, find_unit_before
 from .organization import counted_body
@@ -105,17 +107,7 @@ def _figure_re() -> regex.Pattern[str]:
 
 @functools.cache
 def _words_re() -> regex.Pattern[str]:
-    p = numerals()
-    words = sorted(
-        set(p.digits)
-        | set(p.after_tens)
-        | set(p.scales)
-        | set(p.zero_tens)
-        | {p.ten, p.tens_marker, p.tens_count, p.hundred},
-        key=len,
-        reverse=True,
-    )
-    word = "|".join(regex.escape(w) for w in words)
+    word = words_alternation(number_word_set())
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?P<run>(?:{word})(?:\s+(?:{word})){{0,12}})"
         r"(?![\p{L}\d])"

@@ -19,11 +19,13 @@ from .._candidate import Candidate, Doc
 from .._patterns import PatternModel, load
 from ._numerals import (
     FIGURE,
+    number_word_set,
     numerals,
     parse_figure,
     parse_number_words,
     qualifier_before,
     qualifier_of,
+    words_alternation,
 )
 
 # a dot before two digits is a decimal here: "10.61%" (the share cannot be ten thousand)
@@ -45,12 +47,8 @@ def _sign_re() -> regex.Pattern[str]:
 @functools.cache
 def _words_re() -> regex.Pattern[str]:
     p = numerals()
-    words = sorted(
-        set(p.digits) | set(p.after_tens) | set(p.zero_tens) | {p.ten, p.tens_marker, p.hundred},
-        key=len,
-        reverse=True,
-    )
-    word = "|".join(regex.escape(w) for w in words)
+    # no scale words: "năm nghìn phần trăm" is not a share anyone writes
+    word = words_alternation(number_word_set() - set(p.scales) - {p.tens_count})
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?:(?P<fig>{_PCT_FIGURE})|(?P<run>(?:{word})(?:\s+(?:{word})){{0,6}}))"
         r"\s+phần\s+trăm(?![\p{L}])",
