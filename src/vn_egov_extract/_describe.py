@@ -18,6 +18,10 @@ def describe(record: BaseRecord) -> str:
     >>> describe(DateRecord(text="quý 4/2020", start=0, end=10, rule="r", grain="quarter",
     ...                     first_day=dt.date(2020, 10, 1), last_day=dt.date(2020, 12, 31)))
     '2020-10-01..2020-12-31 (quarter)'
+    >>> from vn_egov_extract import SystemRecord
+    >>> describe(SystemRecord(text="chữ ký số", start=0, end=9, rule="r", name="Chữ ký số",
+    ...                       generic=True))
+    'Chữ ký số (generic)'
     """
     data = record.model_dump(mode="json")
     kind = data["kind"]
@@ -35,6 +39,8 @@ def describe(record: BaseRecord) -> str:
         span = first if first == last else f"{first}..{last}"
         time = f" {data['time']}" if data.get("time") else ""
         return f"{span}{time} ({data['grain']})"
+    if kind == "system":
+        return data["name"] + (" (generic)" if data.get("generic") else "")
     if kind == "service_level":
         return "levels " + ", ".join(str(x) for x in data["levels"])
     if kind == "legal_ref":
