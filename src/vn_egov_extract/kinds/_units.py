@@ -110,7 +110,11 @@ def find_unit(text: str, pos: int) -> tuple[str, int] | None:
     if acronym:
         return acronym.group(), acronym.end()
     window = _WORD_WINDOW.match(text, start)
-    if not window:
+    # segmenting costs more than everything else here: skip it where no head can come out,
+    # a capitalised word (a name) or a function word ("là", "và") right after the figure
+    if not window or not text[start].islower():
+        return None
+    if window.group().split(" ", 1)[0].lower() in not_units:
         return None
     head = _segmented_head(window.group())
     if head is None or not text.startswith(head, start):
