@@ -31,6 +31,7 @@ genre: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_a.jsonl
 	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_b.jsonl
 	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_c.jsonl
+	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_d.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python bench/latency.py
