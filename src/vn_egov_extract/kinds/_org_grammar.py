@@ -22,6 +22,11 @@ _CONNECTORS = frozenset({"và", ",", "-", "&"})
 _GENERIC = -1
 # levels below the district: their units are often named after people
 _WARD_LEVELS = frozenset({"phường", "xã", "trấn", "quận", "p", "q"})
+# levels whose units may be numbered after their name ("phường Hòa Khánh 2")
+_NUMBERED_UNITS = frozenset({"phường", "xã", "trấn", "quận", "huyện"})
+# marks after which a figure ends a name ("phường X 2, ..."), unlike "2/3", "2%", "2-3"
+_CLAUSE_MARKS = frozenset(',.;:!?()"“”')
+_MAX_REMIT_WORDS = 10
 
 
 # the gazetteer levels a level word's last syllable names ("thị xã" → "xã" → town)
@@ -185,15 +190,45 @@ class Grammar:
                 break
         return end
 
-    @staticmethod
-    def _numbered_name(toks: Tokens, start: int, end: int) -> int:
-        """The name ``start..end`` with a figure after it when the gazetteer names the unit
-        so ("phường Mỹ Đình 1", "xã Hố Nai 3"); a figure after a name is otherwise a count.
+    def _numbered_name(self, toks: Tokens, start: int, end: int) -> int:
+        """The name ``start..end`` with a figure after it when it names the unit: the
+        gazetteer knows it ("phường Mỹ Đình 1"), or a ward, commune or district's name takes
+        a 1-2 digit figure that ends the phrase ("phường Hòa Khánh 2, ...", "xã Tân Lập 3
+        đã ..."). A figure before a counted noun is a count ("xã Tân Lập 2 lớp").
         """
         if not (toks.has(end) and toks[end].kind == "num" and toks[end].gap == " "):
             return end
         name = " ".join(t.text for t in toks.span(start, end + 1))
-        return end + 1 if _is_place(name) else end
+        if _is_place(name):
+            return end + 1
+        level = toks[start - 1].low if start else ""
+        if (
+            level in _NUMBERED_UNITS
+            and len(toks[end].text) <= 2
+            and self._ends_phrase(toks, end + 1)
+        ):
+            return end + 1
+        return end
+
+    def _ends_phrase(self, toks: Tokens, i: int) -> bool:
+        """Whether the phrase ends before token ``i``: the line ends, or a clause mark, a
+        capitalised word or a predicate (``predicates``) comes next."""
+        if not toks.has(i):
+            return True
+        tok = toks[i]
+        if tok.kind == "punct":
+            return tok.text in _CLAUSE_MARKS
+        return tok.cap or self.predicate_at(toks, i) is not None
+
+    def predicate_at(self, toks: Tokens, i: int) -> int | None:
+        """The end of a ``predicates`` phrase at token ``i``."""
+        if not toks.has(i):
+            return None
+        for seq in self.lex.predicates.get(toks[i].low, ()):
+            end = match_seq(toks, i, seq)
+            if end is not None:
+                return end
+        return None
 
     def place(self, toks: Tokens, i: int, rule: str) -> int | None:
         """The end of the body's place at ``i``; ``_GENERIC`` for a plural of levels."""
@@ -258,11 +293,22 @@ class Grammar:
         in_proper_name = prev is not None and prev.cap and not prev.acronym
         if not tok.acronym and not in_proper_name and toks.has(end):
             nxt = toks[end]
-            if nxt.lower_word and nxt.gap == " " and nxt.low not in lex.stop_words:
+            if (
+                nxt.lower_word
+                and nxt.gap == " "
+                and nxt.low not in lex.stop_words
+                and not self._opens_phrase(toks, end)
+            ):
                 end += 1
                 if toks.has(end) and toks[end].low in lex.suffixes and toks[end].gap == " ":
                     end += 1
         return end, " ".join(t.low for t in toks.span(k, end)) in lex.governors
+
+    def _opens_phrase(self, toks: Tokens, k: int) -> bool:
+        """Whether a remit or a predicate of two or more words opens at ``k``: "Cục Thuế
+        quản lý …" does not make "Thuế quản" a name word."""
+        ends = (self._remit_start(toks, k), self.predicate_at(toks, k))
+        return any(e is not None and e - k >= 2 for e in ends)
 
     def programme(self, toks: Tokens, k: int) -> int | None:
         """The end of a document a body runs, named by type and short number, at ``k``:
@@ -320,6 +366,8 @@ class Grammar:
                     break
             elif n and not (toks.has(k) and toks[k].gap):
                 break
+            elif n and self._abbreviated_place(toks, k):
+                break  # "Sở Y tế TP. Cần Thơ": the place, not one more name word
             found = self.element(toks, k, governed, head.lowercase_names if n == 0 else ())
             if found is None:
                 tail = self.tail(toks, j) if n and conn is None else None
@@ -335,6 +383,81 @@ class Grammar:
         if comma is not None and not joined_after_comma:
             j = comma
         return j
+
+    def _abbreviated_place(self, toks: Tokens, k: int) -> bool:
+        """Whether an abbreviated level and its unit's name start at ``k`` ("TP. Huế",
+        "TX Sơn Tây", "TP.HCM")."""
+        if not toks.has(k) or toks[k].low not in self.lex.abbreviations:
+            return False
+        level = self.level_at(toks, k)
+        return level is not None and self.cap_run(toks, level[0]) is not None
+
+    # --- lower-case remits ------------------------------------------------------------
+
+    def _remit_start(self, toks: Tokens, k: int) -> int | None:
+        """The end of a ``remit_starts`` phrase at ``k``."""
+        if not (toks.has(k) and toks[k].lower_word and toks[k].gap):
+            return None
+        for seq in self.lex.remit_starts.get(toks[k].low, ()):
+            end = match_seq(toks, k, seq)
+            if end is not None:
+                return end
+        return None
+
+    def takes_remit(self, toks: Tokens, head: Head, j: int) -> bool:
+        """Whether the body read up to ``j`` may go on with a lower-case remit: a central
+        department or bank, or a name ending on a force ("Phòng Cảnh sát")."""
+        if head.form in self.lex.remit_heads:
+            return True
+        last = " ".join(t.low for t in toks.span(max(0, j - 2), j))
+        return j >= 2 and last in self.lex.remit_names
+
+    def remit(self, toks: Tokens, j: int) -> int:
+        """The end of a lower-case remit continuing a name at ``j`` ("Cục Cảnh sát quản lý
+        hành chính về trật tự xã hội", "… phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Ngân
+        hàng Nhà nước chi nhánh tỉnh X"), or ``j`` when none reads whole."""
+        k = self._remit_start(toks, j)
+        if k is None:
+            return j
+        end, words, placed = k, 0, False
+        while toks.has(k) and words <= _MAX_REMIT_WORDS:
+            tok = toks[k]
+            if tok.low in {",", "và"}:
+                nxt = self._remit_start(toks, k + 1)
+                if nxt is None or self.starts_head(toks[k + 1]):
+                    break
+                k = end = nxt
+                words += 1
+            elif tok.kind == "punct" or tok.cap or self.predicate_at(toks, k) is not None:
+                break
+            elif self.level_at(toks, k) is not None:
+                placed = True
+                break
+            elif tok.lower_word and tok.gap == " ":
+                if tok.low == "về" and not self._remit_word(toks, k + 1):
+                    break
+                k += 1
+                words += 1
+                if tok.low != "về":
+                    end = k
+            else:
+                return j  # a figure: "quản lý 2 triệu hồ sơ" is a predicate
+        if words > _MAX_REMIT_WORDS:
+            return j
+        # a verb that wants its object ("quản lý") is no remit alone; "giao thông" is one
+        opener = " ".join(t.low for t in toks.span(j, end))
+        if words == 0 and not placed and (end - j < 2 or opener in self.lex.governors):
+            return j
+        return end
+
+    def _remit_word(self, toks: Tokens, k: int) -> bool:
+        """Whether token ``k`` may go on a remit after "về"."""
+        return (
+            toks.has(k)
+            and toks[k].lower_word
+            and self.predicate_at(toks, k) is None
+            and self.level_at(toks, k) is None
+        )
 
     def _starts_title(self, toks: Tokens, k: int) -> bool:
         """Whether a title ("Phó Chủ tịch", "Giám đốc") starts at token ``k``."""
@@ -410,6 +533,8 @@ class Grammar:
             j = self.name(toks, head)
             if j == 0:
                 return None
+        if head.place != "none" and self.takes_remit(toks, head, j):
+            j = self.remit(toks, j)
         where = self.place(toks, j, head.place)
         if where == _GENERIC:
             return None

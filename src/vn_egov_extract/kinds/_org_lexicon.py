@@ -76,6 +76,10 @@ class OrgPatterns(PatternModel):
     programme_leads: list[str]
     lowercase_heads: dict[str, list[str]]
     stop_words: list[str]
+    remit_heads: list[str]
+    remit_names: list[str]
+    remit_starts: list[str]
+    predicates: list[str]
     acronyms: dict[str, str]
 
 
@@ -111,6 +115,7 @@ class Lexicon:
     # phrases are indexed by their first token, longest first, so a token is only compared
     # with the few phrases that can start with it
     levels: dict[str, tuple[Level, ...]]
+    abbreviations: frozenset[str]  # the first tokens of abbreviated levels ("tp", "tx")
     not_level_before: frozenset[str]
     suffixes: frozenset[str]
     compounds: dict[str, tuple[tuple[str, ...], ...]]
@@ -120,6 +125,13 @@ class Lexicon:
     programme_leads: tuple[tuple[str, ...], ...]
     governors: frozenset[str]
     stop_words: frozenset[str]
+    remit_heads: frozenset[str]  # head forms
+    remit_names: frozenset[str]  # name words, lower case
+    remit_starts: dict[str, tuple[tuple[str, ...], ...]]  # by first token
+    predicates: dict[str, tuple[tuple[str, ...], ...]]  # by first token
+    # the heads by their all-caps spelling, for banners ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
+    caps_heads: dict[str, Head]
+    caps_head_re: re.Pattern[str]
     plural_re: regex.Pattern[str]
     count_re: regex.Pattern[str]
     title_re: regex.Pattern[str]
@@ -131,11 +143,12 @@ class Lexicon:
 
 
 # One token of a name: a joined acronym ("TT&TT", "VH-TT", "LĐ-TB&XH"), a syllable
-# ("H'leo"), a number, or one punctuation mark.
+# ("H'leo"), a number (a comma or dot after it ends the clause: "UBND Quận 1, ..."; one
+# with a digit after it is a figure's separator), or one punctuation mark.
 TOKEN_RE = regex.compile(
     r"(?P<acr>\p{Lu}[\p{Lu}\d]*(?:[&\-]\p{Lu}[\p{Lu}\d]*)+)(?![\p{L}\d])"
     r"|(?P<word>\p{L}[\p{L}\p{M}]*(?:'\p{L}[\p{L}\p{M}]*)*)"
-    r"|(?P<num>\d{1,4})(?![\d.,])"
+    r"|(?P<num>\d{1,4})(?!\d|[.,]\d)"
     r"|(?P<punct>[^\s\p{L}\d])"
 )
 
@@ -205,6 +218,21 @@ def _compile_heads(p: OrgPatterns) -> tuple[re.Pattern[str], dict[str, Head]]:
     # letters ten times faster than an alternation; the left edge is checked in Python
     head_re = re.compile("(?:" + trie_pattern(list(heads)) + r")(?![\w&'])(?!-\w)")
     return head_re, heads
+
+
+def _caps_heads(heads: dict[str, Head]) -> tuple[dict[str, Head], re.Pattern[str]]:
+    """The heads in all caps ("ỦY BAN NHÂN DÂN", "SỞ"), each with its head; a lower-case
+    head ("văn phòng") has its capitalised twin's caps spelling.
+
+    >>> caps, rx = _caps_heads(_compile_heads(load("organizations.yaml", OrgPatterns))[1])
+    >>> caps["BỘ"].form, caps["UBND"].form, bool(rx.match("SỞ Y TẾ")), bool(rx.match("SỞI"))
+    ('Bộ', 'UBND', True, False)
+    """
+    caps: dict[str, Head] = {}
+    for form, head in heads.items():
+        if form[:1].isupper():
+            caps.setdefault(form.upper(), head)
+    return caps, re.compile("(?:" + trie_pattern(list(caps)) + r")(?![\w&'])(?!-\w)")
 
 
 _NOT_BEFORE_HEAD = frozenset("-/&.'")
@@ -300,6 +328,7 @@ def lexicon() -> Lexicon:
     """The compiled lexicon (read once per process)."""
     p = load("organizations.yaml", OrgPatterns)
     head_re, heads = _compile_heads(p)
+    caps_heads, caps_head_re = _caps_heads(heads)
     topics = _with_acronyms(p.topics, p.acronyms)
     people = load("persons.yaml", PersonPatterns)
     # the person kind's offices too, and its staff roles ("cán bộ Phòng Nội vụ huyện X")
@@ -311,6 +340,7 @@ def lexicon() -> Lexicon:
         head_re=head_re,
         heads=heads,
         levels=_by_first(_levels(p), lambda lv: lv.tokens),
+        abbreviations=frozenset(tokens_of(e.form)[0] for e in p.levels if e.expands),
         not_level_before=frozenset(w.lower() for w in p.not_level_before),
         suffixes=frozenset(w.lower() for w in p.suffixes),
         compounds=_by_first([tokens_of(c) for c in p.compounds], lambda t: t),
@@ -320,6 +350,12 @@ def lexicon() -> Lexicon:
         programme_leads=tuple(tokens_of(t) for t in p.programme_leads),
         governors=frozenset(" ".join(tokens_of(g)) for g in p.governors),
         stop_words=frozenset(w.lower() for w in p.stop_words),
+        remit_heads=frozenset(p.remit_heads),
+        remit_names=frozenset(" ".join(tokens_of(w)) for w in p.remit_names),
+        remit_starts=_by_first([tokens_of(w) for w in p.remit_starts], lambda t: t),
+        predicates=_by_first([tokens_of(w) for w in p.predicates], lambda t: t),
+        caps_heads=caps_heads,
+        caps_head_re=caps_head_re,
         plural_re=regex.compile(
             r"(?<![\p{L}\d])(?:" + _alternation(p.plural_before) + r")[ \t]+$", regex.IGNORECASE
         ),

@@ -16,7 +16,9 @@ ngành", "UBND cấp xã"), a bare head ("Sở", "Phòng"), ad-hoc teams ("Đoà
 An office is not a body: in "Thủ tướng Chính phủ" or "Chủ tịch UBND tỉnh" the title is left
 out and the body named in it ("Chính phủ", "UBND tỉnh") is the record.
 Rules: ``organization.placed``, ``organization.named``, ``organization.standalone``,
-``organization.brand`` (the head's group).
+``organization.brand`` (the head's group); ``organization.banner`` for a body written all
+in capitals on a line or header cell of its own ("ỦY BAN NHÂN DÂN TỈNH X"), whose name is
+its surface.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import regex
 
 from .._candidate import Candidate, Doc
 from ._org_grammar import Grammar, Tokens
-from ._org_lexicon import head_at, heads_in, lexicon
+from ._org_lexicon import Lexicon, head_at, heads_in, lexicon
 
 
 def expand(name: str) -> str:
@@ -85,6 +87,54 @@ def counted_body(text: str, pos: int) -> tuple[str, int] | None:
     return " ".join(text[start:end].split()), end
 
 
+# a banner: a run of text on one line between line ends or wide gaps ("BỘ CÔNG AN
+# <tab> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+_SEGMENT_RE = regex.compile(r"[^\n\t ](?:[^\n\t ]| (?! ))*")
+_SENTENCE_MARKS = frozenset(':;!?"“”')
+_MAX_BANNER_WORDS = 14
+
+
+def _banner(lex: Lexicon, grammar: Grammar, text: str, start: int, end: int) -> int | None:
+    """The end of an all-caps body filling ``text[start:end]`` ("SỞ THÔNG TIN VÀ TRUYỀN
+    THÔNG", "ỦY BAN NHÂN DÂN TỈNH X"): a head in capitals opens it and the grammar reads a
+    body from it. A headline is a sentence and names none: a predicate word ("BỘ CÔNG AN RA
+    MẮT ỨNG DỤNG") or a sentence mark rules it out.
+
+    >>> lex = lexicon()
+    >>> s = "SỞ Y TẾ TỈNH BẮC NINH."
+    >>> _banner(lex, Grammar(lex, s), s, 0, len(s))
+    21
+    >>> s = "SỞ Y TẾ TRIỂN KHAI BỆNH ÁN ĐIỆN TỬ"
+    >>> _banner(lex, Grammar(lex, s), s, 0, len(s)) is None
+    True
+    """
+    seg = text[start:end].rstrip(".,")
+    if any(c.islower() for c in seg) or any(c in _SENTENCE_MARKS for c in seg):
+        return None
+    m = lex.caps_head_re.match(text, start)
+    if m is None or len(seg.split()) > _MAX_BANNER_WORDS:
+        return None
+    toks = Tokens(text, start)
+    i = 0
+    while toks.has(i) and toks[i].end <= start + len(seg):
+        if toks[i].low != "và" and grammar.predicate_at(toks, i) is not None:
+            return None
+        i += 1
+    head = lex.caps_heads[m.group()]
+    if grammar.body(head, start, m.end()) is None:
+        return None
+    return start + len(seg)
+
+
+def _banners(lex: Lexicon, grammar: Grammar, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of all-caps bodies in ``text``, one per banner segment."""
+    for m in _SEGMENT_RE.finditer(text):
+        if m.group()[:1].isupper() and not any(c.islower() for c in m.group()[:3]):
+            end = _banner(lex, grammar, text, m.start(), m.end())
+            if end is not None:
+                yield m.start(), end
+
+
 def find(doc: Doc) -> Iterator[Candidate]:
     """Candidates of kind ``organization`` in ``doc``.
 
@@ -96,9 +146,19 @@ def find(doc: Doc) -> Iterator[Candidate]:
     lex = lexicon()
     text = doc.text
     grammar = Grammar(lex, text)
+    banners = list(_banners(lex, grammar, text))
+    for b_start, b_end in banners:
+        name = _name(doc, b_start, b_end)
+        yield Candidate(
+            "organization",
+            b_start,
+            b_end,
+            "organization.banner",
+            {"name": name, "expanded": expand(name)},
+        )
     covered = 0
     for head, start, head_end in heads_in(lex, text):
-        if start < covered:
+        if start < covered or any(a <= start < b for a, b in banners):
             continue  # a head inside a body already read: "Văn phòng UBND tỉnh"
         if lex.plural_re.search(text, max(0, start - 24), start):
             continue
