@@ -40,7 +40,7 @@ def describe(record: BaseRecord) -> str:
         time = f" {data['time']}" if data.get("time") else ""
         return f"{span}{time} ({data['grain']})"
     if kind == "system":
-        return data["name"] + (" (generic)" if data.get("generic") else "")
+        return f"{data['name']}{' (generic)' if data.get('generic') else ''}"
     if kind == "service_level":
         return "levels " + ", ".join(str(x) for x in data["levels"])
     if kind == "legal_ref":
