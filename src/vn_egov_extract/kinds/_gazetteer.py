@@ -131,8 +131,12 @@ def fold(name: str) -> str:
     return fold_view(NormText.of(name).text)
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def fold_view(name: str) -> str:
-    """:func:`fold` of a name already in the view's spelling (a slice of ``Doc.text``)."""
+    """:func:`fold` of a name already in the view's spelling (a slice of ``Doc.text``).
+
+    Cached: the same few thousand capitalised runs come back in every document.
+    """
     key = name.lower()
     if "-" in key:
         key = _DASH.sub(" - ", key)

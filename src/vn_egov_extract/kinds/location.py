@@ -31,14 +31,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from collections.abc import Container, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import regex
 
 from .._candidate import Candidate, Doc
 from ._gazetteer import RANK, Level, Unit, UnitWord, fold, fold_view, gazetteer, patterns
+from ._scan import candidate_starts, prefiltered, word_starts_re
 
 _TOKEN = r"\p{Lu}[\p{L}\p{M}']{0,15}"
 _NUMBER = r"\d{1,2}(?![\p{L}\d])"
@@ -48,6 +51,7 @@ _RUN = rf"{_TOKEN}(?:{_SEP}(?:{_TOKEN}|{_NUMBER})){{0,7}}"
 _RUN_RE = regex.compile(rf"(?<![\p{{L}}\d'])({_RUN})(?![\p{{L}}\d])")
 _TOKEN_RE = regex.compile(rf"{_TOKEN}|\d{{1,2}}")
 _WORD_BEFORE = regex.compile(r"([\p{L}/]+)(?:[ \t]+([\p{L}/]+))?[ \t]+\Z")
+_SYLLABLE_SEP = re.compile(r"[ \t-]+")
 _BARE_LEVELS = frozenset({"province", "city", "district", "town"})
 # a credit before a name: "(Ảnh: Thanh Hà)", "Bài và ảnh: Kim Sơn"
 _CREDIT = regex.compile(
@@ -84,6 +88,30 @@ def _fused_re() -> regex.Pattern[str]:
     surfaces = sorted((f.surface for f in patterns().fused), key=len, reverse=True)
     alt = "|".join(regex.escape(s) for s in surfaces)
     return regex.compile(rf"(?<![\p{{L}}\d.])(?:{alt})(?![\p{{L}}\d])")
+
+
+@functools.cache
+def _unit_word_re() -> re.Pattern[str]:
+    """Every unit word, for :func:`_unit_starts` (the unit and list scans share it)."""
+    return word_starts_re(w for entry in patterns().unit_words for w in entry.words)
+
+
+def _unit_starts(doc: Doc) -> list[int]:
+    """Where a unit word may begin in ``doc``: the unit and list regexes try only there."""
+    cached = doc.cache.get("location.unit_starts")
+    if cached is None:
+        cached = list(candidate_starts(_unit_word_re(), doc.lower()))
+        doc.cache["location.unit_starts"] = cached
+    return cached
+
+
+@functools.cache
+def _bare_firsts() -> frozenset[str]:
+    """First syllables (and their variant spellings) of the names that count bare: most
+    capitalised runs hold none of them, and are skipped unread."""
+    p = patterns()
+    firsts = {k.split(" ", 1)[0] for k in gazetteer().bare}
+    return frozenset(firsts | {v for v, s in p.syllable_variants.items() if s in firsts})
 
 
 @functools.cache
@@ -151,7 +179,7 @@ def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     text = doc.text
     gaz = gazetteer()
     unit_re, by_word = _unit_re()
-    for m in unit_re.finditer(text):
+    for m in prefiltered(unit_re, text, _unit_starts(doc)):
         entry = by_word[m.group("unit").lower()]
         toks = _tokens(text, m.start("name"), m.end("name"))
         number = m.group("name")
@@ -258,11 +286,16 @@ def _bare_mentions(doc: Doc, taken: _Spans, memory: dict[str, _Mention]) -> Iter
     gaz = gazetteer()
     needs_unit = _word_sets()["needs_unit"]
     keys: Container[str] = gaz.bare
-    firsts: Container[str] = gaz.firsts
+    firsts: AbstractSet[str] = _bare_firsts()
     if memory:
         keys = gaz.bare | memory.keys()
-        firsts = gaz.firsts | {k.split(" ", 1)[0] for k in memory}
+        seen = {k.split(" ", 1)[0] for k in memory}
+        variants = patterns().syllable_variants
+        firsts = _bare_firsts() | seen | {v for v, s in variants.items() if s in seen}
     for run in _RUN_RE.finditer(text):
+        # most runs ("Theo", "Ủy ban nhân dân") hold no first syllable of a name
+        if firsts.isdisjoint(_SYLLABLE_SEP.split(run.group().lower())):
+            continue
         toks = _tokens(text, run.start(), run.end())
         i = 0
         while i < len(toks):
@@ -421,6 +454,17 @@ def _list_res() -> _ListRes:
     )
 
 
+# the first of the modifiers after a unit word (``mods`` in ``_list_res().rest``)
+_FIRST_MODIFIER = regex.compile(r"[ \t]*,?[ \t]+(\p{Ll}[\p{L}\p{M}]*)")
+
+
+@functools.cache
+def _modifier_firsts() -> tuple[str, ...]:
+    """First words of the unit modifiers: a word after a unit word that starts with none
+    of them begins no modifier."""
+    return tuple(sorted({m.split()[0] for m in _word_sets()["modifiers"]}))
+
+
 def _modifiers_known(mods: str) -> bool:
     """Whether every comma-separated part of ``mods`` is a listed unit modifier.
 
@@ -529,12 +573,19 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     text = doc.text
     res = _list_res()
     low = doc.lower()
-    for hit in res.units.finditer(low):
+    mod_firsts = _modifier_firsts()
+    for hit in prefiltered(res.units, low, _unit_starts(doc)):
+        counted = res.count.search(low, max(0, hit.start() - 12), hit.start()) is not None
+        if not counted:
+            # uncounted, only "xã biên giới Ia Dom" counts: skip the rest unless a
+            # modifier's first word follows (most unit words are followed by a name)
+            first = _FIRST_MODIFIER.match(text, hit.end())
+            if first is None or not first.group(1).lower().startswith(mod_firsts):
+                continue
         m = res.rest.match(text, hit.end())
         if m is None:
             continue
         entry = res.by_word[" ".join(hit.group("unit").split())]
-        counted = res.count.search(low, max(0, hit.start() - 12), hit.start()) is not None
         mods, mark = m.group("mods"), " ".join((m.group("mark") or "").lower().split())
         modified = _modifiers_known(mods)
         if not counted:
