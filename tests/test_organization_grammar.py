@@ -104,6 +104,28 @@ def test_a_remit_list_is_not_read_across_bodies() -> None:
     ]
 
 
+def test_a_remit_that_reaches_no_end_is_dropped() -> None:
+    # more than ten lower-case words with no predicate or mark: a sentence, not a remit
+    text = "Cục Cảnh sát giao thông " + "đường phố " * 8 + "rất đông."
+    assert _orgs(text) == ["Cục Cảnh sát"]
+    # a shorter one ends at the predicate
+    assert _orgs("Cục Cảnh sát giao thông đường bộ - đường sắt đã họp.") == [
+        "Cục Cảnh sát giao thông đường bộ"
+    ]
+
+
+def test_a_banner_is_one_segment_of_a_header_line() -> None:
+    # header cells are set apart by tabs or wide gaps; each is read on its own
+    text = "BỘ TƯ PHÁP      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC CÔNG NGHỆ THÔNG TIN"
+    records = ORG(text).records
+    assert [(r.text, r.rule) for r in records] == [
+        ("BỘ TƯ PHÁP", "organization.banner"),
+        ("CỤC CÔNG NGHỆ THÔNG TIN", "organization.banner"),
+    ]
+    # a banner longer than a body's name is a headline
+    assert _orgs("SỞ Y TẾ " + "TỈNH BẮC NINH " * 6) == []
+
+
 @pytest.mark.parametrize(
     ("text", "unit"),
     [
@@ -131,6 +153,12 @@ def test_counted_body_names_the_kind_counted(text: str, unit: str | None) -> Non
         "Ban Chỉ đạo xây dựng " * 2000,
         ("UBND huyện, " * 3000) + "xã",
         "Công ty " + "A-" * 5000,
+        "Cục Cảnh sát quản lý " + "về an " * 3000,
+        "Cục Cảnh sát phòng cháy" + ", chữa cháy" * 3000,
+        "BỘ " * 5000,
+        "SỞ Y TẾ " * 3000,
+        "UBND Quận " + "1 " * 3000,
+        "UBND phường Hòa An " + "2 " * 3000,
     ],
 )
 def test_pathological_input_gives_bounded_spans(text: str) -> None:
@@ -143,7 +171,8 @@ def test_pathological_input_gives_bounded_spans(text: str) -> None:
 _WORDS = st.sampled_from(
     ["UBND", "Sở", "Phòng", "tỉnh", "huyện", "Đắk", "Lắk", "và", ",", "-", "(", ")", "VNPT",
      "Ban", "chỉ", "đạo", "Nguyễn", "Văn", "A", "Chủ tịch", "các", "xã", "TP.", "\n", "Thông",
-     "tin", "’", "Ủy ban nhân dân", "Chính phủ", "điện tử"]
+     "tin", "’", "Ủy ban nhân dân", "Chính phủ", "điện tử", "Cục", "Cảnh sát", "quản lý",
+     "về", "BỘ", "CÔNG AN", "Quận", "1", "Tp.", "\t"]
 )  # fmt: skip
 
 

@@ -45,6 +45,12 @@ _UNIT_LEVELS: dict[str, frozenset[str]] = {
 _NAMED_LEVELS = frozenset({"province", "city", "district", "town"})
 
 
+def _short_figure(tok: Tok, digits: int) -> bool:
+    """Whether ``tok`` is a plain figure of at most ``digits`` digits ("1", "06", not
+    "30.000"): a unit's or a programme's number, not a count."""
+    return tok.kind == "num" and tok.text.isdigit() and len(tok.text) <= digits
+
+
 def _is_place(name: str, levels: frozenset[str] | None = None) -> bool:
     """Whether ``name`` (in the view's spelling) is a unit of the gazetteer, of one of
     ``levels`` when given.
@@ -174,7 +180,7 @@ class Grammar:
         number after "quận"/"phường"."""
         if not toks.has(i):
             return None
-        if numbered and toks[i].kind == "num":
+        if numbered and _short_figure(toks[i], 3):
             return i + 1
         end = None
         j = i
@@ -196,7 +202,7 @@ class Grammar:
         a 1-2 digit figure that ends the phrase ("phường Hòa Khánh 2, ...", "xã Tân Lập 3
         đã ..."). A figure before a counted noun is a count ("xã Tân Lập 2 lớp").
         """
-        if not (toks.has(end) and toks[end].kind == "num" and toks[end].gap == " "):
+        if not (toks.has(end) and _short_figure(toks[end], 4) and toks[end].gap == " "):
             return end
         name = " ".join(t.text for t in toks.span(start, end + 1))
         if _is_place(name):
@@ -307,7 +313,8 @@ class Grammar:
     def _opens_phrase(self, toks: Tokens, k: int) -> bool:
         """Whether a remit or a predicate of two or more words opens at ``k``: "Cục Thuế
         quản lý …" does not make "Thuế quản" a name word."""
-        ends = (self._remit_start(toks, k), self.predicate_at(toks, k))
+        level = self.level_at(toks, k)
+        ends = (self._remit_start(toks, k), self.predicate_at(toks, k), level and level[0])
         return any(e is not None and e - k >= 2 for e in ends)
 
     def programme(self, toks: Tokens, k: int) -> int | None:
@@ -322,7 +329,7 @@ class Grammar:
             return None
         for seq in self.lex.programmes.get(toks[k].low, ()):
             end = match_seq(toks, k, seq)
-            if end is not None and toks.has(end) and toks[end].kind == "num" and toks[end].gap:
+            if end is not None and toks.has(end) and _short_figure(toks[end], 4) and toks[end].gap:
                 return end + 1
         return None
 
@@ -417,6 +424,9 @@ class Grammar:
         hành chính về trật tự xã hội", "… phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Ngân
         hàng Nhà nước chi nhánh tỉnh X"), or ``j`` when none reads whole."""
         k = self._remit_start(toks, j)
+        if k is None and toks.has(j) and toks[j].low == "và" and toks.has(j + 1):
+            # "Cục An ninh mạng và phòng, chống …": a second remit after a capitalised one
+            k = None if self.starts_head(toks[j + 1]) else self._remit_start(toks, j + 1)
         if k is None:
             return j
         end, words, placed = k, 0, False

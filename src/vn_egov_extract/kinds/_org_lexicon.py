@@ -143,12 +143,12 @@ class Lexicon:
 
 
 # One token of a name: a joined acronym ("TT&TT", "VH-TT", "LĐ-TB&XH"), a syllable
-# ("H'leo"), a number (a comma or dot after it ends the clause: "UBND Quận 1, ..."; one
-# with a digit after it is a figure's separator), or one punctuation mark.
+# ("H'leo"), a figure ("1", "06", "30.000": a comma or dot with no digit after it ends the
+# clause, "UBND Quận 1, ..."), or one punctuation mark.
 TOKEN_RE = regex.compile(
     r"(?P<acr>\p{Lu}[\p{Lu}\d]*(?:[&\-]\p{Lu}[\p{Lu}\d]*)+)(?![\p{L}\d])"
     r"|(?P<word>\p{L}[\p{L}\p{M}]*(?:'\p{L}[\p{L}\p{M}]*)*)"
-    r"|(?P<num>\d{1,4})(?!\d|[.,]\d)"
+    r"|(?P<num>\d+(?:[.,]\d+)*)"
     r"|(?P<punct>[^\s\p{L}\d])"
 )
 
