@@ -14,16 +14,23 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+# Latin and Vietnamese letters and ASCII digits (all in \p{L} or \d): a word right after
+# one of them is inside another word, where no pattern served here begins
+_NOT_AFTER_LETTER = "(?<![0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1ef9])"
+
 
 def word_starts_re(words: Iterable[str]) -> re.Pattern[str]:
     r"""A ``re`` alternation of lower-case ``words``, longest first, any run of spaces or
-    tabs where a word has a space ("thị  xã").
+    tabs where a word has a space ("thị  xã"), not right after a letter or a digit.
 
-    >>> [m.group() for m in word_starts_re(["xã", "thị xã"]).finditer("thị\txã, xã")]
+    Only for patterns that never begin right after a letter (``\p{L}``) or a digit.
+
+    >>> [m.group() for m in word_starts_re(["xã", "thị xã"]).finditer("thị\txã, xã, bxã")]
     ['thị\txã', 'xã']
     """
     ordered = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w).replace("\\ ", "[ \t]+") for w in ordered))
+    alternation = "|".join(re.escape(w).replace("\\ ", "[ \t]+") for w in ordered)
+    return re.compile(rf"{_NOT_AFTER_LETTER}(?:{alternation})")
 
 
 def candidate_starts(prefilter: re.Pattern[str], low: str) -> Iterator[int]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import sys
 from collections.abc import Iterator
 
@@ -37,6 +38,7 @@ from ._numerals import (
     qualifier_of,
     words_alternation,
 )
+from ._scan import candidate_starts, prefiltered, word_starts_re
 from ._units import find_unit, find_unit_before
 from .organization import counted_body
 
@@ -136,15 +138,23 @@ def _scale_value(words: str) -> int:
     return value
 
 
-def _phone_spans(text: str) -> list[tuple[int, int]]:
+@functools.cache
+def _code_words() -> re.Pattern[str]:
+    return word_starts_re(numerals().code_before)
+
+
+def _phone_spans(doc: Doc) -> list[tuple[int, int]]:
     """Telephone numbers, and short codes after "tổng đài", "hotline"...
 
+    >>> from vn_egov_extract._text import NormText
     >>> t = "Gọi Tổng đài 1022 hoặc 0262 3 812 456; đường dây nóng: 1900 1234."
-    >>> [t[s:e] for s, e in _phone_spans(t)]
+    >>> [t[s:e] for s, e in _phone_spans(Doc(NormText.of(t)))]
     ['1022', '0262 3 812 456', '1900 1234']
     """
+    text = doc.text
     spans = [m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9]
-    for m in _code_re().finditer(text):
+    starts = candidate_starts(_code_words(), doc.lower())
+    for m in prefiltered(_code_re(), text, starts):
         if sum(c.isdigit() for c in m.group("code")) >= 3:
             spans.append(m.span("code"))
     merged: list[tuple[int, int]] = []
@@ -269,11 +279,19 @@ _ORDINAL_BEFORE = regex.compile(
 )
 
 
+@functools.cache
+def _number_words() -> re.Pattern[str]:
+    return word_starts_re(number_word_set())
+
+
 def _word_numbers(doc: Doc) -> Iterator[Candidate]:
     text = doc.text
-    for m in _words_re().finditer(doc.lower()):
-        words = text[m.start("run") : m.end("run")].split()
+    low = doc.lower()
+    for m in prefiltered(_words_re(), low, candidate_starts(_number_words(), low)):
         lower = m.group("run").split()
+        if len(lower) == 1 and lower[0] in _SINGLE_WORD_NEVER:
+            continue  # "năm", "tỷ" alone: never a count (see _accept_words)
+        words = text[m.start("run") : m.end("run")].split()
         offsets = [mm.start() for mm in _WORD.finditer(m.group("run"))]
         base = m.start("run")
         i = 0
@@ -312,8 +330,14 @@ def _accept_words(text: str, start: int, end: int, words: list[str]) -> bool:
     return not text[max(0, start - 6) : start].lower().endswith(("phần ", "hàng "))
 
 
+@functools.cache
+def _vague_words() -> re.Pattern[str]:
+    return word_starts_re(numerals().vague_multipliers)
+
+
 def _vague(doc: Doc) -> Iterator[Candidate]:
-    for m in _vague_re().finditer(doc.text):
+    starts = candidate_starts(_vague_words(), doc.lower())
+    for m in prefiltered(_vague_re(), doc.text, starts):
         values = {"value": _scale_value(m.group("scales")), "qualifier": "approx"}
         cand = _candidate(doc, m.start(), m.end(), "number.vague", {**values, "approximate": True})
         if cand:
@@ -329,7 +353,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
     [('number.figure', 250, 'tài khoản'), ('number.words', 2, 'công chức'), \
 ('number.vague', 100, 'hồ sơ')]
     """
-    phones = _phone_spans(doc.text)
+    phones = _phone_spans(doc)
     yield from _figures(doc, phones)
     yield from _word_numbers(doc)
     yield from _vague(doc)
