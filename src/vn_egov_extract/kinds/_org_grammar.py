@@ -226,6 +226,28 @@ class Grammar:
             return tok.text in _CLAUSE_MARKS
         return tok.cap or self.predicate_at(toks, i) is not None
 
+    def headline_word_at(self, toks: Tokens, i: int) -> bool:
+        """Whether a word that makes an all-caps line a sentence starts at token ``i``:
+        one of ``headline_words`` or a predicate of two words or more ("TRIỂN KHAI")."""
+        for seq in self.lex.headline_words.get(toks[i].low, ()):
+            if match_seq(toks, i, seq) is not None:
+                return True
+        end = self.predicate_at(toks, i)
+        return end is not None and end - i >= 2
+
+    def names_a_place(self, toks: Tokens, n: int) -> bool:
+        """Whether tokens ``0..n`` are a known place, after a level word or not ("TỈNH
+        BÀ RỊA - VŨNG TÀU", "ĐẮK LẮK")."""
+        level = self.level_at(toks, 0)
+        start = level[0] if level else 0
+        if start >= n:
+            return level is not None and level[1]
+        words = toks.span(start, n)
+        name = " ".join(t.text for t in words)
+        return _is_place(name) or (
+            level is not None and level[2] and len(words) == 1 and _short_figure(words[0], 3)
+        )
+
     def predicate_at(self, toks: Tokens, i: int) -> int | None:
         """The end of a ``predicates`` phrase at token ``i``."""
         if not toks.has(i):

@@ -80,6 +80,7 @@ class OrgPatterns(PatternModel):
     remit_names: list[str]
     remit_starts: list[str]
     predicates: list[str]
+    headline_words: list[str]
     acronyms: dict[str, str]
 
 
@@ -129,6 +130,7 @@ class Lexicon:
     remit_names: frozenset[str]  # name words, lower case
     remit_starts: dict[str, tuple[tuple[str, ...], ...]]  # by first token
     predicates: dict[str, tuple[tuple[str, ...], ...]]  # by first token
+    headline_words: dict[str, tuple[tuple[str, ...], ...]]  # by first token
     # the heads by their all-caps spelling, for banners ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
     caps_heads: dict[str, Head]
     caps_head_re: re.Pattern[str]
@@ -353,6 +355,7 @@ def lexicon() -> Lexicon:
         remit_heads=frozenset(p.remit_heads),
         remit_names=frozenset(" ".join(tokens_of(w)) for w in p.remit_names),
         remit_starts=_by_first([tokens_of(w) for w in p.remit_starts], lambda t: t),
+        headline_words=_by_first([tokens_of(w) for w in p.headline_words], lambda t: t),
         predicates=_by_first([tokens_of(w) for w in p.predicates], lambda t: t),
         caps_heads=caps_heads,
         caps_head_re=caps_head_re,

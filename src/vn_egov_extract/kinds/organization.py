@@ -97,8 +97,9 @@ _MAX_BANNER_WORDS = 14
 def _banner(lex: Lexicon, grammar: Grammar, text: str, start: int, end: int) -> int | None:
     """The end of an all-caps body filling ``text[start:end]`` ("SỞ THÔNG TIN VÀ TRUYỀN
     THÔNG", "ỦY BAN NHÂN DÂN TỈNH X"): a head in capitals opens it and the grammar reads a
-    body from it. A headline is a sentence and names none: a predicate word ("BỘ CÔNG AN RA
-    MẮT ỨNG DỤNG") or a sentence mark rules it out.
+    body from it. A headline is a sentence and names none: a word of ``headline_words``
+    ("BỘ CÔNG AN RA MẮT ỨNG DỤNG") or a sentence mark rules it out, and a body named by
+    its place must name a known place ("CÔNG AN HÀ NỘI", not "CÔNG AN HÀ NỘI ĐẨY NHANH …").
 
     >>> lex = lexicon()
     >>> s = "SỞ Y TẾ TỈNH BẮC NINH."
@@ -109,30 +110,31 @@ def _banner(lex: Lexicon, grammar: Grammar, text: str, start: int, end: int) -> 
     True
     """
     seg = text[start:end].rstrip(".,")
-    if any(c.islower() for c in seg) or any(c in _SENTENCE_MARKS for c in seg):
-        return None
     m = lex.caps_head_re.match(text, start)
     if m is None or len(seg.split()) > _MAX_BANNER_WORDS:
         return None
-    toks = Tokens(text, start)
+    if any(c in _SENTENCE_MARKS for c in seg):
+        return None
+    head = lex.caps_heads[m.group()]
+    toks = Tokens(text, m.end())
     i = 0
     while toks.has(i) and toks[i].end <= start + len(seg):
-        if toks[i].low != "và" and grammar.predicate_at(toks, i) is not None:
+        if grammar.headline_word_at(toks, i):
             return None
         i += 1
-    head = lex.caps_heads[m.group()]
+    if head.group in {"placed", "brand"} and not grammar.names_a_place(toks, i):
+        return None
     if grammar.body(head, start, m.end()) is None:
         return None
     return start + len(seg)
 
 
-def _banners(lex: Lexicon, grammar: Grammar, text: str) -> Iterator[tuple[int, int]]:
-    """The spans of all-caps bodies in ``text``, one per banner segment."""
+def _caps_segments(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of all-caps runs of two words or more, each a line or a header cell."""
     for m in _SEGMENT_RE.finditer(text):
-        if m.group()[:1].isupper() and not any(c.islower() for c in m.group()[:3]):
-            end = _banner(lex, grammar, text, m.start(), m.end())
-            if end is not None:
-                yield m.start(), end
+        seg = m.group()
+        if " " in seg and not any(c.islower() for c in seg) and any(c.isalpha() for c in seg):
+            yield m.start(), m.end()
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
@@ -146,19 +148,23 @@ def find(doc: Doc) -> Iterator[Candidate]:
     lex = lexicon()
     text = doc.text
     grammar = Grammar(lex, text)
-    banners = list(_banners(lex, grammar, text))
-    for b_start, b_end in banners:
-        name = _name(doc, b_start, b_end)
+    # all-caps runs are read only as banners: the grammar's capitals mean names elsewhere
+    caps = list(_caps_segments(text))
+    for c_start, c_end in caps:
+        b_end = _banner(lex, grammar, text, c_start, c_end)
+        if b_end is None:
+            continue
+        name = _name(doc, c_start, b_end)
         yield Candidate(
             "organization",
-            b_start,
+            c_start,
             b_end,
             "organization.banner",
             {"name": name, "expanded": expand(name)},
         )
     covered = 0
     for head, start, head_end in heads_in(lex, text):
-        if start < covered or any(a <= start < b for a, b in banners):
+        if start < covered or any(a <= start < b for a, b in caps):
             continue  # a head inside a body already read: "Văn phòng UBND tỉnh"
         if lex.plural_re.search(text, max(0, start - 24), start):
             continue
