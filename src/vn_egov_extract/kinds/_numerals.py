@@ -32,6 +32,7 @@ class NumeralPatterns(PatternModel):
     ordinal_before: list[str]
     code_before: list[str]
     level_before: list[str]
+    timezone_before: list[str]
 
 
 def numerals() -> NumeralPatterns:

@@ -78,6 +78,13 @@ def _level_re() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _timezone_re() -> regex.Pattern[str]:
+    """A time-zone name and the offset's sign right before a figure ("GMT+", "UTC -")."""
+    words = _words_re_of(numerals().timezone_before)
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{words})[ \t]?[+\-−]?[ \t]?$", regex.IGNORECASE)
+
+
+@functools.cache
 def _code_re() -> regex.Pattern[str]:
     """A telephone number or short code after the word that introduces it."""
     words = _words_re_of(numerals().code_before)
@@ -238,6 +245,8 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
         at = m.start("fig")
         if _inside(at, phones) or _not_after_re().search(text, max(0, at - 16), at):
             continue
+        if _timezone_re().search(text, max(0, m.start() - 8), m.start()):
+            continue  # "(GMT+7)": a clock time's offset
         if not m.group("scale") and _bare_level(text, at, m.end("fig")):
             continue
         if _VERSION_LIKE.fullmatch(fig) and not m.group("scale"):

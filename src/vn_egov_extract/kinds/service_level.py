@@ -49,6 +49,7 @@ class ServiceLevelPatterns(PatternModel):
     partial_before: list[str]
     full_joiners: list[str]
     partial_not_after: list[str]
+    owners_before: list[str]
 
 
 _END = r"(?![\p{L}\d])"
@@ -70,6 +71,7 @@ class _Compiled:
     strict: frozenset[str]
     ranges: regex.Pattern[str]
     service_before: regex.Pattern[str]
+    owner_before: regex.Pattern[str]
     spec: ServiceLevelPatterns
 
 
@@ -108,6 +110,7 @@ def _compiled() -> _Compiled:
         service_before=regex.compile(
             rf"(?<![\p{{L}}\d]){alternation(p.partial_before)}\s{{1,3}}\Z"
         ),
+        owner_before=regex.compile(rf"(?<![\p{{L}}\d]){alternation(p.owners_before)}\s{{1,3}}\Z"),
         spec=p,
     )
 
@@ -199,6 +202,8 @@ def find(doc: Doc) -> Iterator[Candidate]:
                 continue
             rule, levels = "service_level.full", [4]
         else:
+            if c.owner_before.search(low, max(0, m.start() - _SERVICE_WINDOW), m.start()):
+                continue  # "tài khoản mức độ 2": an e-ID account's level, not a service's
             levels = parse_levels(m.group("levels"))
             strict = phrase_key(m.group("kw")) in c.strict
             chained = m.start() - last_end <= c.spec.chain_gap
