@@ -105,13 +105,17 @@ def test_a_remit_list_is_not_read_across_bodies() -> None:
 
 
 def test_a_remit_that_reaches_no_end_is_dropped() -> None:
-    # more than ten lower-case words with no predicate or mark: a sentence, not a remit
-    text = "Cục Cảnh sát giao thông " + "đường phố " * 8 + "rất đông."
+    # a verb's object of more than ten words with no predicate or mark: a sentence
+    text = "Cục Cảnh sát quản lý " + "hồ sơ " * 6 + "rất đông."
     assert _orgs(text) == ["Cục Cảnh sát"]
-    # a shorter one ends at the predicate
+    # a shorter one ends at the predicate; field nouns chain but take no free words
+    assert _orgs("Cục Cảnh sát quản lý hồ sơ cư trú đã họp.") == [
+        "Cục Cảnh sát quản lý hồ sơ cư trú"
+    ]
     assert _orgs("Cục Cảnh sát giao thông đường bộ - đường sắt đã họp.") == [
         "Cục Cảnh sát giao thông đường bộ"
     ]
+    assert _orgs("Cục Cảnh sát giao thông đường phố rất đông.") == ["Cục Cảnh sát giao thông"]
 
 
 def test_a_banner_is_one_segment_of_a_header_line() -> None:

@@ -336,7 +336,8 @@ class Grammar:
         """Whether a remit or a predicate of two or more words opens at ``k``: "Cục Thuế
         quản lý …" does not make "Thuế quản" a name word."""
         level = self.level_at(toks, k)
-        ends = (self._remit_start(toks, k), self.predicate_at(toks, k), level and level[0])
+        remit = self._remit_start(toks, k, True)
+        ends = (remit and remit[0], self.predicate_at(toks, k), level and level[0])
         return any(e is not None and e - k >= 2 for e in ends)
 
     def programme(self, toks: Tokens, k: int) -> int | None:
@@ -423,64 +424,79 @@ class Grammar:
 
     # --- lower-case remits ------------------------------------------------------------
 
-    def _remit_start(self, toks: Tokens, k: int) -> int | None:
-        """The end of a ``remit_starts`` phrase at ``k``."""
+    def _remit_start(self, toks: Tokens, k: int, verbs: bool) -> tuple[int, bool] | None:
+        """(end, takes an object) of a remit phrase at ``k``: one of ``remit_nouns``, or of
+        ``remit_verbs`` when ``verbs``."""
         if not (toks.has(k) and toks[k].lower_word and toks[k].gap):
             return None
-        for seq in self.lex.remit_starts.get(toks[k].low, ()):
-            end = match_seq(toks, k, seq)
-            if end is not None:
-                return end
+        lex = self.lex
+        tables = [(lex.remit_verbs, True)] if verbs else []
+        for table, verb in [*tables, (lex.remit_nouns, False)]:
+            for seq in table.get(toks[k].low, ()):
+                end = match_seq(toks, k, seq)
+                if end is not None:
+                    return end, verb
         return None
 
-    def takes_remit(self, toks: Tokens, head: Head, j: int) -> bool:
-        """Whether the body read up to ``j`` may go on with a lower-case remit: a central
-        department or bank, or a name ending on a force ("Phòng Cảnh sát")."""
-        if head.form in self.lex.remit_heads:
+    def remit_kind(self, toks: Tokens, head: Head, j: int) -> bool | None:
+        """Which lower-case remit the body read up to ``j`` may go on with: None for none,
+        False for field nouns only ("Ngân hàng Nhà nước chi nhánh …", "Cục … giao
+        thông"), True for remits with an object too (a force: "Cục Cảnh sát quản lý hành
+        chính về …")."""
+        name = " ".join(t.low for t in toks.span(0, j))
+        if any(force in name for force in self.lex.remit_names):
             return True
-        last = " ".join(t.low for t in toks.span(max(0, j - 2), j))
-        return j >= 2 and last in self.lex.remit_names
+        return False if head.form in self.lex.remit_heads else None
 
-    def remit(self, toks: Tokens, j: int) -> int:
-        """The end of a lower-case remit continuing a name at ``j`` ("Cục Cảnh sát quản lý
-        hành chính về trật tự xã hội", "… phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Ngân
-        hàng Nhà nước chi nhánh tỉnh X"), or ``j`` when none reads whole."""
-        k = self._remit_start(toks, j)
-        if k is None and toks.has(j) and toks[j].low == "và" and toks.has(j + 1):
+    def remit(self, toks: Tokens, j: int, verbs: bool) -> tuple[int, bool]:
+        """(end, a place follows) of a lower-case remit continuing a name at ``j`` ("Cục
+        Cảnh sát quản lý hành chính về trật tự xã hội", "… phòng cháy, chữa cháy và cứu nạn,
+        cứu hộ", "Ngân hàng Nhà nước chi nhánh tỉnh X"); ``j`` when none reads whole.
+
+        Field nouns chain ("giao thông đường bộ"); only a verb's object runs over free
+        lower-case words, up to a predicate, a mark, a level word or a capital."""
+        first = self._remit_start(toks, j, verbs)
+        if first is None and toks.has(j + 1) and toks[j].low == "và":
             # "Cục An ninh mạng và phòng, chống …": a second remit after a capitalised one
-            k = None if self.starts_head(toks[j + 1]) else self._remit_start(toks, j + 1)
-        if k is None:
-            return j
+            if not self.starts_head(toks[j + 1]):
+                first = self._remit_start(toks, j + 1, verbs)
+        if first is None:
+            return j, False
+        k, takes_object = first
         end, words, placed = k, 0, False
         while toks.has(k) and words <= _MAX_REMIT_WORDS:
             tok = toks[k]
-            if tok.low in {",", "và"}:
-                nxt = self._remit_start(toks, k + 1)
-                if nxt is None or self.starts_head(toks[k + 1]):
-                    break
-                k = end = nxt
+            joined = tok.low in {",", "và"}
+            # field nouns follow each other ("giao thông đường bộ"); a verb only after a
+            # connector: in "Phòng Cảnh sát hình sự điều tra vụ án" it is the predicate
+            nxt = self._remit_start(toks, k + 1 if joined else k, verbs and joined)
+            if nxt is not None and not (joined and self.starts_head(toks[k + 1])):
+                k = end = nxt[0]
+                takes_object = takes_object or nxt[1]
                 words += 1
             elif tok.kind == "punct" or tok.cap or self.predicate_at(toks, k) is not None:
                 break
             elif self.level_at(toks, k) is not None:
                 placed = True
                 break
-            elif tok.lower_word and tok.gap == " ":
+            elif takes_object and tok.lower_word and tok.gap == " ":
                 if tok.low == "về" and not self._remit_word(toks, k + 1):
                     break
                 k += 1
                 words += 1
                 if tok.low != "về":
                     end = k
+            elif takes_object:
+                return j, False  # a figure: "quản lý 2 triệu hồ sơ" is a predicate
             else:
-                return j  # a figure: "quản lý 2 triệu hồ sơ" is a predicate
+                break
         if words > _MAX_REMIT_WORDS:
-            return j
+            return j, False
         # a verb that wants its object ("quản lý") is no remit alone; "giao thông" is one
         opener = " ".join(t.low for t in toks.span(j, end))
         if words == 0 and not placed and (end - j < 2 or opener in self.lex.governors):
-            return j
-        return end
+            return j, False
+        return end, placed
 
     def _remit_word(self, toks: Tokens, k: int) -> bool:
         """Whether token ``k`` may go on a remit after "về"."""
@@ -565,13 +581,18 @@ class Grammar:
             j = self.name(toks, head)
             if j == 0:
                 return None
-        if head.place != "none" and self.takes_remit(toks, head, j):
-            j = self.remit(toks, j)
+        remit = self.remit_kind(toks, head, j) if head.place != "none" else None
+        if remit is not None:
+            j = self.remit(toks, j, remit)[0]
         where = self.place(toks, j, head.place)
         if where == _GENERIC:
             return None
         if where is not None:
             j = where
+            branch, placed = self.remit(toks, j, False) if remit is not None else (j, False)
+            second = self.place(toks, branch, "level") if placed else None
+            if second is not None and second != _GENERIC:
+                j = second  # "Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh X"
         elif head.group == "placed":
             return None
         elif head.group == "named" and toks.has(j) and toks[j].low in {"các", "những"}:

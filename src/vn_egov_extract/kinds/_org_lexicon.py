@@ -78,7 +78,8 @@ class OrgPatterns(PatternModel):
     stop_words: list[str]
     remit_heads: list[str]
     remit_names: list[str]
-    remit_starts: list[str]
+    remit_nouns: list[str]
+    remit_verbs: list[str]
     predicates: list[str]
     headline_words: list[str]
     acronyms: dict[str, str]
@@ -127,8 +128,9 @@ class Lexicon:
     governors: frozenset[str]
     stop_words: frozenset[str]
     remit_heads: frozenset[str]  # head forms
-    remit_names: frozenset[str]  # name words, lower case
-    remit_starts: dict[str, tuple[tuple[str, ...], ...]]  # by first token
+    remit_names: tuple[str, ...]  # name words, lower case
+    remit_nouns: dict[str, tuple[tuple[str, ...], ...]]  # by first token
+    remit_verbs: dict[str, tuple[tuple[str, ...], ...]]  # by first token
     predicates: dict[str, tuple[tuple[str, ...], ...]]  # by first token
     headline_words: dict[str, tuple[tuple[str, ...], ...]]  # by first token
     # the heads by their all-caps spelling, for banners ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
@@ -279,7 +281,7 @@ def _by_first(
 
 
 def _levels(p: OrgPatterns) -> list[Level]:
-    numbered = {"quận", "phường", "q", "p"}
+    numbered = {"quận", "phường", "q", "p", "khu"}
     out = [
         Level(
             tokens_of(e.form),
@@ -353,8 +355,9 @@ def lexicon() -> Lexicon:
         governors=frozenset(" ".join(tokens_of(g)) for g in p.governors),
         stop_words=frozenset(w.lower() for w in p.stop_words),
         remit_heads=frozenset(p.remit_heads),
-        remit_names=frozenset(" ".join(tokens_of(w)) for w in p.remit_names),
-        remit_starts=_by_first([tokens_of(w) for w in p.remit_starts], lambda t: t),
+        remit_names=tuple(" ".join(tokens_of(w)) for w in p.remit_names),
+        remit_nouns=_by_first([tokens_of(w) for w in p.remit_nouns], lambda t: t),
+        remit_verbs=_by_first([tokens_of(w) for w in p.remit_verbs], lambda t: t),
         headline_words=_by_first([tokens_of(w) for w in p.headline_words], lambda t: t),
         predicates=_by_first([tokens_of(w) for w in p.predicates], lambda t: t),
         caps_heads=caps_heads,
