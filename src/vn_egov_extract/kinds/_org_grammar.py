@@ -456,10 +456,10 @@ class Grammar:
         Field nouns chain ("giao thông đường bộ"); only a verb's object runs over free
         lower-case words, up to a predicate, a mark, a level word or a capital."""
         first = self._remit_start(toks, j, verbs)
-        if first is None and toks.has(j + 1) and toks[j].low == "và":
-            # "Cục An ninh mạng và phòng, chống …": a second remit after a capitalised one
-            if not self.starts_head(toks[j + 1]):
-                first = self._remit_start(toks, j + 1, verbs)
+        # "Cục An ninh mạng và phòng, chống …": a second remit after a capitalised one
+        and_remit = toks.has(j + 1) and toks[j].low == "và" and not self.starts_head(toks[j + 1])
+        if first is None and and_remit:
+            first = self._remit_start(toks, j + 1, verbs)
         if first is None:
             return j, False
         k, takes_object = first
