@@ -130,11 +130,20 @@ def _banner(lex: Lexicon, grammar: Grammar, text: str, start: int, end: int) -> 
 
 
 def _caps_segments(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of all-caps runs of two words or more, each a line or a header cell."""
-    for m in _SEGMENT_RE.finditer(text):
-        seg = m.group()
-        if " " in seg and not any(c.islower() for c in seg) and any(c.isalpha() for c in seg):
-            yield m.start(), m.end()
+    r"""The spans of all-caps runs of two words or more, each a line or a header cell.
+
+    >>> list(_caps_segments("Tin mới\nBỘ Y TẾ\t\tSỐ 12\nSở Y tế"))
+    [(8, 15), (17, 22)]
+    """
+    pos = 0
+    for line in text.split("\n"):
+        # most lines have a lower-case letter: one C-level comparison rules them out
+        if line.upper() == line:
+            for m in _SEGMENT_RE.finditer(line):
+                seg = m.group()
+                if " " in seg and any(c.isalpha() for c in seg):
+                    yield pos + m.start(), pos + m.end()
+        pos += len(line) + 1
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
