@@ -16,20 +16,28 @@ import regex
 
 # Latin and Vietnamese letters and ASCII digits (all in \p{L} or \d): a word right after
 # one of them is inside another word, where no pattern served here begins
-_NOT_AFTER_LETTER = "(?<![0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1ef9])"
+_LETTER = "[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1ef9]"
+_NOT_AFTER_LETTER = f"(?<!{_LETTER})"
+# and a word that ends in a letter never goes on into a longer word ("ba" in "ban")
+_NOT_BEFORE_LETTER = f"(?!{_LETTER})"
 
 
 def word_starts_re(words: Iterable[str]) -> re.Pattern[str]:
     r"""A ``re`` alternation of lower-case ``words``, longest first, any run of spaces or
-    tabs where a word has a space ("thị  xã"), not right after a letter or a digit.
+    tabs where a word has a space ("thị  xã"), not right after a letter or a digit, and
+    (when it ends in a letter) not right before one.
 
-    Only for patterns that never begin right after a letter (``\p{L}``) or a digit.
+    Only for patterns that never begin right after a letter (``\p{L}``) or a digit, nor
+    go on from a word's last letter into another letter.
 
-    >>> [m.group() for m in word_starts_re(["xã", "thị xã"]).finditer("thị\txã, xã, bxã")]
+    >>> [m.group() for m in word_starts_re(["xã", "thị xã"]).finditer("thị\txã, xã, bxã, xãy")]
     ['thị\txã', 'xã']
     """
     ordered = sorted(set(words), key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace("\\ ", "[ \t]+") for w in ordered)
+    alternation = "|".join(
+        re.escape(w).replace("\\ ", "[ \t]+") + (_NOT_BEFORE_LETTER if w[-1].isalnum() else "")
+        for w in ordered
+    )
     return re.compile(rf"{_NOT_AFTER_LETTER}(?:{alternation})")
 
 

@@ -105,6 +105,16 @@ def _unit_starts(doc: Doc) -> list[int]:
     return cached
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def _syllables(run: str) -> frozenset[str]:
+    """The lower-cased syllables of a capitalised run (cached: runs recur across documents).
+
+    >>> sorted(_syllables("Bà Rịa - Vũng Tàu"))
+    ['bà', 'rịa', 'tàu', 'vũng']
+    """
+    return frozenset(_SYLLABLE_SEP.split(run.lower()))
+
+
 @functools.cache
 def _bare_firsts() -> frozenset[str]:
     """First syllables (and their variant spellings) of the names that count bare: most
@@ -294,7 +304,7 @@ def _bare_mentions(doc: Doc, taken: _Spans, memory: dict[str, _Mention]) -> Iter
         firsts = _bare_firsts() | seen | {v for v, s in variants.items() if s in seen}
     for run in _RUN_RE.finditer(text):
         # most runs ("Theo", "Ủy ban nhân dân") hold no first syllable of a name
-        if firsts.isdisjoint(_SYLLABLE_SEP.split(run.group().lower())):
+        if firsts.isdisjoint(_syllables(run.group())):
             continue
         toks = _tokens(text, run.start(), run.end())
         i = 0

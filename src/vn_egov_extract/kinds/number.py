@@ -240,12 +240,14 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
     text = doc.text
     scales = numerals().scales
     suffixes = numerals().suffixes
+    low = doc.lower()
+    zones = any(z in low for z in numerals().timezone_before)  # rare: look only then
     for m in _figure_re().finditer(text):
         fig = m.group("fig")
         at = m.start("fig")
         if _inside(at, phones) or _not_after_re().search(text, max(0, at - 16), at):
             continue
-        if _timezone_re().search(text, max(0, m.start() - 8), m.start()):
+        if zones and _timezone_re().search(text, max(0, m.start() - 8), m.start()):
             continue  # "(GMT+7)": a clock time's offset
         if not m.group("scale") and _bare_level(text, at, m.end("fig")):
             continue
