@@ -44,6 +44,9 @@ _FOLD: dict[str, str] = {
 # Invisible characters: dropped, so "1.\u200b626" still reads as one figure.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
+# view characters that stand for several source shapes (dashes, apostrophes, quotes)
+_SHAPE_ONLY = frozenset("-'\"")
+
 
 def _old_tone_pairs() -> dict[str, str]:
     """Old-style tone placement → the placement the rules use: "hoà" → "hòa", "thuỷ" → "thủy"."""
@@ -262,3 +265,21 @@ class NormText:
         for m in self.maps:
             start, end = m.to_source(start, end)
         return start, end
+
+    def display(self, start: int, end: int) -> str:
+        """The view's text of ``[start, end)`` as a value to show: cleaned (NFC, no entities,
+        soft hyphens or mojibake, single spaces) but with the caller's own dashes and quotes,
+        which the view folds only so that rules can match them ("Tài chính – Kế hoạch").
+
+        >>> v = NormText.of("Phòng Tài chính – Kế­ hoạch&nbsp;huyện")
+        >>> v.display(0, len(v.text))
+        'Phòng Tài chính – Kế hoạch huyện'
+        """
+        chars = list(self.text[start:end])
+        if self.maps:
+            for i, ch in enumerate(chars):
+                if ch in _SHAPE_ONLY:
+                    s, e = self.to_source(start + i, start + i + 1)
+                    if e - s == 1:
+                        chars[i] = self.source[s]
+        return " ".join("".join(chars).split())

@@ -23,7 +23,6 @@ its surface.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -54,8 +53,7 @@ def expand(name: str) -> str:
 
 
 def _name(doc: Doc, start: int, end: int) -> str:
-    s, e = doc.view.to_source(start, end)
-    return " ".join(unicodedata.normalize("NFC", doc.view.source[s:e]).split())
+    return doc.view.display(start, end)
 
 
 def counted_body(text: str, pos: int) -> tuple[str, int] | None:
