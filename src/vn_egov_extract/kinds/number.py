@@ -347,7 +347,10 @@ def _vague_words() -> re.Pattern[str]:
 
 
 def _vague(doc: Doc) -> Iterator[Candidate]:
-    starts = candidate_starts(_vague_words(), doc.lower())
+    low = doc.lower()
+    if not any(w.split()[0] in low for w in numerals().vague_multipliers):
+        return  # most documents have none: one substring test each spares the scan
+    starts = candidate_starts(_vague_words(), low)
     for m in prefiltered(_vague_re(), doc.text, starts):
         values = {"value": _scale_value(m.group("scales")), "qualifier": "approx"}
         cand = _candidate(doc, m.start(), m.end(), "number.vague", {**values, "approximate": True})
