@@ -47,37 +47,40 @@ def is_name_token(word: str) -> bool:
     return _NAME_TOKEN.fullmatch(word) is not None
 
 
-def _next_word(text: str, pos: int) -> regex.Match[str] | None:
-    return _WORD.match(text, pos)
+def _next_word(text: str, pos: int, stop: int | None = None) -> regex.Match[str] | None:
+    return _WORD.match(text, pos, stop)
 
 
-def _accepts_lower_after_cap(text: str, end: int, t: PersonTables) -> bool:
+def _accepts_lower_after_cap(text: str, end: int, t: PersonTables, stop: int) -> bool:
     """A lower-case syllable after a capitalised one ends an org word ("Nội vụ", "Y tế")
-    when what follows is not more running prose: a capital, a link word, "và" or a stop."""
-    rest = text[end : end + 2]
+    when what follows is not more running prose: a capital, a link word, "và" or a stop.
+    Nothing at or after ``stop`` is read."""
+    rest = text[end : min(end + 2, stop)]
     if not rest.strip() or rest.lstrip()[:1] in ",.;:!?)(\"'-/":
         return True
-    nxt = _next_word(text, end)
+    nxt = _next_word(text, end, stop)
     if nxt is None:
         return True
     word = nxt.group(1)
-    return _is_cap(word) or word in _AND or t.link_re.match(text, nxt.start(1)) is not None
+    return _is_cap(word) or word in _AND or t.link_re.match(text, nxt.start(1), stop) is not None
 
 
-def _dash_joins(text: str, pos: int, t: PersonTables) -> bool:
+def _dash_joins(text: str, pos: int, t: PersonTables, stop: int | None = None) -> bool:
     """Whether a spaced dash at ``pos`` joins two remits of one body ("Văn phòng - Thống
     kê xã") rather than setting off a name or a new title ("… - Nguyễn Văn A", "… - Phó
     Chủ tịch").
+
+    Nothing at or after ``stop`` is read.
 
     >>> s = "công chức Văn phòng - Thống kê xã"
     >>> _dash_joins(s, 19, tables()), _dash_joins("Sở Y tế - Nguyễn Văn A", 7, tables())
     (True, False)
     """
-    dash = _DASH.match(text, pos)
+    dash = _DASH.match(text, pos, stop)
     if dash is None:
         return False
-    nxt = _next_word(text, dash.end())
-    if nxt is None or t.stop_re.match(text, nxt.start(1)) is not None:
+    nxt = _next_word(text, dash.end(), stop)
+    if nxt is None or t.stop_re.match(text, nxt.start(1), stop) is not None:
         return False
     word = nxt.group(1)
     opens_name = word in t.surnames or word in t.ethnic or word.startswith(t.ethnic_apostrophe)
@@ -92,27 +95,28 @@ def read_chain(text: str, pos: int, limit: int = 160) -> list[Token]:
     ['Sở Nội vụ', 'tỉnh', 'Gia', 'Lai', 'Lê', 'Văn', 'B']
     """
     t = tables()
+    # matches end at `stop` (endpos) instead of reading a slice `text[:stop]`: the slice
+    # copies everything before `pos`, quadratic on a long one-line article
     stop = min(len(text), pos + limit)
-    window = text[:stop]
     out: list[Token] = []
     i = pos
     while len(out) < _MAX_TOKENS:
-        m = _next_word(window, i)
+        m = _next_word(text, i, stop)
         if m is None:
-            if out and out[-1].kind in {"cap", "lc", "org"} and _dash_joins(window, i, t):
-                dash = _DASH.match(window, i)
+            if out and out[-1].kind in {"cap", "lc", "org"} and _dash_joins(text, i, t, stop):
+                dash = _DASH.match(text, i, stop)
                 assert dash is not None
                 out.append(Token(i, dash.end(), "and"))
                 i = dash.end()
                 continue
             break
         ws, we, word = m.start(1), m.end(1), m.group(1)
-        org = t.org_re.match(window, ws)
+        org = t.org_re.match(text, ws, stop)
         if org is not None and _is_cap(word):
             out.append(Token(ws, org.end(), "org"))
             i = org.end()
             continue
-        link = t.link_re.match(window, ws)
+        link = t.link_re.match(text, ws, stop)
         if link is not None:
             out.append(Token(ws, link.end(), "link"))
             i = link.end()
@@ -120,11 +124,12 @@ def read_chain(text: str, pos: int, limit: int = 160) -> list[Token]:
         if _is_cap(word):
             out.append(Token(ws, we, "cap"))
         elif word in _AND:
-            nxt = _next_word(window, we)
-            if nxt is None or not _is_cap(nxt.group(1)) or t.stop_re.match(window, nxt.start(1)):
+            nxt = _next_word(text, we, stop)
+            closes = nxt is None or t.stop_re.match(text, nxt.start(1), stop) is not None
+            if closes or nxt is None or not _is_cap(nxt.group(1)):
                 break  # "Sở Y tế và Chủ tịch UBND ...": a new title, not more of the org
             out.append(Token(ws, we, "and"))
-        elif out and out[-1].kind == "cap" and _accepts_lower_after_cap(window, we, t):
+        elif out and out[-1].kind == "cap" and _accepts_lower_after_cap(text, we, t, stop):
             out.append(Token(ws, we, "lc"))
         else:
             break
