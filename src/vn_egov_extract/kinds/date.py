@@ -238,6 +238,50 @@ def _cued_weekday(atom: Atom, low: str, text: str) -> bool:
     return bool(tail_re("weekday_cues", r"[ \t]+").search(low, max(0, atom.start - 12), atom.start))
 
 
+# "chiều cùng ngày": the day a sentence last opened with ("Sáng 14/3, đoàn …"); a date inside
+# a sentence is a deadline or a document's date more often than the story's day.
+# "(xử lý) trong cùng ngày" is a duration.
+_SAME_DAY = regex.compile(r"(?<![\p{L}\d])cùng[ \t]+ngày(?![\p{L}\d])")
+_WITHIN_BEFORE = regex.compile(r"(?<![\p{L}\d])trong[ \t]+$")
+# a sentence opening, perhaps after a short lead-in ("Trước đó, sáng 15/6, …")
+_SENTENCE_OPENING = regex.compile(
+    r"(?:^|[.!?:;\n])[ \t\"“(]*(?:\p{L}+(?:[ \t]+\p{L}+){0,2},[ \t]*)?$"
+)
+_SAME_DAY_REACH = 4000
+
+
+def _same_day(atoms: list[Atom], low: str) -> Iterator[Atom]:
+    """ "(Chiều) cùng ngày" as the last day that opened a sentence before it.
+
+    >>> low = "sáng 14/3, đoàn làm việc tại xã, hạn chót trước ngày 30/3. chiều cùng ngày, đoàn về."
+    >>> [(low[a.start:a.end], a.fn(None, None)) for a in _same_day(atoms_of(low), low)]
+    [('chiều cùng ngày', None)]
+    >>> [a.rule for a in _same_day(atoms_of(low), low)]
+    ['date.same_day']
+    """
+    days = sorted(
+        (
+            a
+            for a in atoms
+            if a.kind in ("day", "datetime")
+            and a.emit
+            and not a.rule.startswith("dateline")  # the page's time stamp, not the story's
+            and _SENTENCE_OPENING.search(low, max(0, a.start - 30), a.start)
+        ),
+        key=lambda a: a.end,
+    )
+    ends = [a.end for a in days]
+    for m in _SAME_DAY.finditer(low):
+        if _WITHIN_BEFORE.search(low, max(0, m.start() - 8), m.start()):
+            continue
+        i = bisect.bisect_right(ends, m.start()) - 1
+        if i < 0 or m.start() - days[i].end > _SAME_DAY_REACH:
+            continue
+        part = _PART_BEFORE.search(low, max(0, m.start() - 12), m.start())
+        start = part.start() if part else m.start()
+        yield Atom(start, m.end(), "day", "date.same_day", "day", days[i].fn)
+
+
 def atoms_of(low: str, text: str | None = None) -> list[Atom]:
     """Every atom and combination in a lower-cased view (before overlap resolution);
     ``text``, the view before lower-casing, adds the rules that read capitals."""
@@ -246,7 +290,9 @@ def atoms_of(low: str, text: str | None = None) -> list[Atom]:
         found.extend(finder(low))
     if text is not None:
         found.extend(find_acronym_years(low, text))
-    return _combine(found, low)
+    combined = _combine(found, low)
+    combined.extend(_same_day(combined, low))
+    return combined
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
