@@ -52,6 +52,11 @@ def _may_coexist(a: Candidate, b: Candidate) -> bool:
     return b.start <= a.start and a.end <= b.end and (b.kind, a.kind) in NESTING_ALLOWED
 
 
+def _rank(cand: Candidate) -> tuple[int, int, int]:
+    """Sort key: strongest kind, then longest, then leftmost (lower first)."""
+    return KIND_PRIORITY.get(cand.kind, 99), cand.start - cand.end, cand.start
+
+
 def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Keep the strongest candidates whose spans do not collide; result sorted by start.
 
@@ -61,17 +66,19 @@ def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
     >>> [(c.kind, c.start) for c in kept]
     [('percent', 0), ('number', 10)]
     """
-    order = sorted(candidates, key=lambda c: (KIND_PRIORITY.get(c.kind, 99), -c.length, c.start))
     starts: list[int] = []
     kept: list[Candidate] = []
     longest = 0
-    for cand in order:
-        # only kept spans starting within `longest` before this one can reach it
-        lo = bisect.bisect_left(starts, cand.start - longest)
-        hi = bisect.bisect_left(starts, cand.end)
-        if all(_may_coexist(kept[i], cand) for i in range(lo, hi)):
-            at = bisect.bisect_right(starts, cand.start)
-            starts.insert(at, cand.start)
-            kept.insert(at, cand)
-            longest = max(longest, cand.length)
+    for cand in sorted(candidates, key=_rank):
+        start, end = cand.start, cand.end
+        # only kept spans starting within `longest` before this one can reach it; most
+        # candidates have none, so the collision test is skipped for them
+        lo = bisect.bisect_left(starts, start - longest)
+        hi = bisect.bisect_left(starts, end, lo)
+        if lo < hi and not all(_may_coexist(kept[i], cand) for i in range(lo, hi)):
+            continue
+        at = bisect.bisect_right(starts, start, lo)
+        starts.insert(at, start)
+        kept.insert(at, cand)
+        longest = max(longest, end - start)
     return kept
