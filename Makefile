@@ -32,6 +32,7 @@ genre: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_b.jsonl
 	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_c.jsonl
 	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_d.jsonl
+	$(BIN)/python ../shared/eval/score.py bench/genre/heldout_e.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python bench/latency.py
