@@ -32,7 +32,7 @@ from ._person_chain import (
     read_title,
     split_name,
 )
-from ._person_data import NAME_TOKEN, tables
+from ._person_data import NAME_TOKEN, tables, word_starts
 
 _NAME_RUN = regex.compile(rf"[ \t]+({NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,5}})(?![\p{{L}}\d'])")
 # between a name and the title after it: ", " / " - " / " (" ("ông A, Giám đốc ...")
@@ -134,7 +134,7 @@ def _heads(low: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, 
     """(start, end) of each title head in ``low[lo:hi]``, its prefixes ("Phó", "nguyên")
     included in the start."""
     t = tables()
-    for m in t.head_scan.finditer(low, lo, len(low) if hi is None else hi):
+    for m in word_starts(t.head_scan, low, lo, hi):
         pre = t.prefix_before.search(low, max(0, m.start() - 24), m.start())
         yield (pre.start() if pre is not None else m.start()), m.end()
 
@@ -161,7 +161,7 @@ def _clean(title: str) -> str | None:
 
 def _honorific(text: str, low: str, taken: _Taken) -> Iterator[Candidate]:
     t = tables()
-    for m in t.honorific_scan.finditer(low):
+    for m in word_starts(t.honorific_scan, low, also="/"):
         word = text[m.start() : m.end()]
         if not _capital_ok(text, m.start(), word):
             continue
