@@ -1,4 +1,5 @@
-"""The fast paths of the person finder find exactly what the plain forms they replace find.
+"""The fast paths of the person finder and the pipeline find exactly what the plain forms
+they replace find.
 
 Speed work must not change output: each fast path is checked here against the slower,
 obvious form on generated text (spans and order).
@@ -11,6 +12,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vn_egov_extract._pipeline import _keeps_offsets
+from vn_egov_extract._text import NormText
 from vn_egov_extract.kinds._person_chain import read_chain
 from vn_egov_extract.kinds._person_data import tables, word_starts
 from vn_egov_extract.kinds.person import _Taken
@@ -82,3 +85,19 @@ def test_read_chain_reads_nothing_past_its_limit(text: str, pos: int, limit: int
     stop = min(len(text), pos + limit)
     # the chain of the text cut at the limit is the chain of the whole text
     assert read_chain(text, pos, limit) == read_chain(text[:stop], pos, limit)
+
+
+# folded characters: dashes, quotes, full-width digits, a combining accent, an entity
+_FOLDED = st.lists(
+    st.sampled_from(["a", " ", "–", "“", "”", "５", "o\u0300", "&nbsp;", "\u00ad", "Uû", "1"]),
+    max_size=30,
+).map("".join)
+
+
+@given(_FOLDED, st.integers(0, 40), st.integers(1, 10))
+def test_maps_said_to_keep_offsets_do(text: str, start: int, size: int) -> None:
+    view = NormText.of(text)
+    start = min(start, len(view.text))
+    end = min(start + size, len(view.text))
+    if end > start and all(_keeps_offsets(m) for m in view.maps):
+        assert view.to_source(start, end) == (start, end)
