@@ -56,6 +56,20 @@ class SpanMap:
     new_len: int
     old_len: int
 
+    @property
+    def keeps_offsets(self) -> bool:
+        """Whether every character keeps its offset: each chunk is one character put in
+        place of one (a dash, a quote, a full-width digit), the usual case.
+
+        >>> b = SpanMapBuilder()
+        >>> b.add(2, 1, 2, 3)
+        >>> b.build(5, 5).keeps_offsets
+        True
+        """
+        chunks = zip(self.at, self.size, self.start, self.end, strict=True)
+        same = all(a == s and n == 1 and e == s + 1 for a, n, s, e in chunks)
+        return same and self.new_len == self.old_len
+
     def char(self, i: int) -> tuple[int, int]:
         """The old span of new character ``i``."""
         k = bisect.bisect_right(self.at, i) - 1

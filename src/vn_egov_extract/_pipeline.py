@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from ._candidate import Candidate, Doc
-from ._offsets import SpanMap
 from ._overlap import OverlapPolicy, resolve_overlaps
 from ._records import RECORD_CLASSES, ExtractionResult, Record
 from ._text import NormText
@@ -85,37 +84,16 @@ class Extractor:
         doc = Doc(view=view, published=given)
         kept = self.overlap(self.candidates(doc))
         pub = given or published_from_dateline(kept)
-        same = all(_keeps_offsets(m) for m in view.maps)
-        records = [_to_record(c, view, pub, same) for c in kept]
+        records = [_to_record(c, view, pub) for c in kept]
         return ExtractionResult(records=records, published=pub)
 
 
-def _keeps_offsets(folding: SpanMap) -> bool:
-    """Whether a map sends every character to the same offset: each chunk is one
-    character put in place of one (a dash, a quote, a full-width digit), the usual case.
-
-    >>> from vn_egov_extract._offsets import SpanMapBuilder
-    >>> b = SpanMapBuilder()
-    >>> b.add(2, 1, 2, 3)
-    >>> _keeps_offsets(b.build(5, 5)), _keeps_offsets(NormText.of("ho\u0300a").maps[0])
-    (True, False)
-    """
-    chunks = zip(folding.at, folding.size, folding.start, folding.end, strict=True)
-    same = all(at == start and size == 1 and end == start + 1 for at, size, start, end in chunks)
-    return same and folding.new_len == folding.old_len
-
-
-def _to_record(
-    cand: Candidate, view: NormText, published: dt.date | None, same: bool = False
-) -> Record:
-    """The public record of a kept candidate, its span mapped back to the caller's string
-    (``same``: the view's maps keep every offset, so a span needs no mapping)."""
+def _to_record(cand: Candidate, view: NormText, published: dt.date | None) -> Record:
+    """The public record of a kept candidate, its span mapped back to the caller's string."""
     values = cand.values
     if cand.resolve is not None:
         values = {**values, **cand.resolve(published)}
-    start, end = cand.start, cand.end
-    if not same or end <= start:  # an empty span is mapped as a point: leave it to the map
-        start, end = view.to_source(start, end)
+    start, end = view.to_source(cand.start, cand.end)
     fields = {"text": view.source[start:end], "start": start, "end": end, "rule": cand.rule}
     # the class's validator on one dict: what `cls(**fields)` runs, without the keyword
     # unpacking and `__init__` frame that cost a third of it per record

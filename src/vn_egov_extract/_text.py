@@ -215,6 +215,12 @@ def _compose(source: str) -> tuple[str, SpanMap | None]:
     return _rebuild(source, _MARKS, _nfc)
 
 
+def _needed(*maps: SpanMap | None) -> tuple[SpanMap, ...]:
+    """The maps that move offsets; one that only swaps characters one for one in place
+    (dashes, quotes: most articles) is left out, so mapping a span back costs nothing."""
+    return tuple(m for m in maps if m is not None and not m.keeps_offsets)
+
+
 @dataclass(frozen=True, slots=True)
 class NormText:
     """A normalised view of ``source``; :meth:`to_source` maps view spans back.
@@ -255,10 +261,9 @@ class NormText:
         repaired = repair_map(composed)
         if repaired is None:
             text, folding = _fold(source)
-            return cls(source, text, (folding,) if folding else ())
+            return cls(source, text, _needed(folding))
         text, folding = _fold(repaired.text)
-        maps = (folding, repaired.map, composing)
-        return cls(source, text, tuple(m for m in maps if m is not None))
+        return cls(source, text, _needed(folding, repaired.map, composing))
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span ``[start, end)`` to the source span that covers it."""
@@ -276,10 +281,9 @@ class NormText:
         'Phòng Tài chính – Kế hoạch huyện'
         """
         chars = list(self.text[start:end])
-        if self.maps:
-            for i, ch in enumerate(chars):
-                if ch in _SHAPE_ONLY:
-                    s, e = self.to_source(start + i, start + i + 1)
-                    if e - s == 1:
-                        chars[i] = self.source[s]
+        for i, ch in enumerate(chars):
+            if ch in _SHAPE_ONLY:
+                s, e = self.to_source(start + i, start + i + 1)
+                if e - s == 1:
+                    chars[i] = self.source[s]
         return " ".join("".join(chars).split())
