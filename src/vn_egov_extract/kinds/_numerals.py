@@ -90,16 +90,6 @@ def number_word_set() -> frozenset[str]:
     return frozenset(words)
 
 
-def words_alternation(words: frozenset[str]) -> str:
-    """A regex alternation of number words, longest first: the regex tries alternatives in
-    order, so a word that begins with another ("mười" and "mười một") must come first.
-
-    >>> print(words_alternation(frozenset({"mười", "hai", "mười một"})))
-    mười\\ một|mười|hai
-    """
-    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
 def _parse_below_thousand(words: list[str], i: int) -> tuple[int, int] | None:
     """Parse a group 0-999 starting at ``words[i]``; return (value, next index)."""
     p = numerals()

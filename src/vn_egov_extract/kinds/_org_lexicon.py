@@ -18,7 +18,7 @@ import regex
 
 from .._patterns import PatternModel, load
 from ._person_data import PersonPatterns
-from ._phrases import trie_pattern
+from ._phrases import literal_alternation, trie_pattern
 
 Group = Literal["placed", "named", "standalone", "brand"]
 PlaceRule = Literal["any", "level", "none"]
@@ -169,10 +169,6 @@ def tokens_of(phrase: str) -> tuple[str, ...]:
     return tuple(m.group().lower() for m in TOKEN_RE.finditer(text))
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _with_acronyms(phrases: list[str], acronyms: dict[str, str]) -> list[str]:
     """Each phrase, plus its variants with an expansion written as its acronym.
 
@@ -319,7 +315,7 @@ def _count_re(not_before: list[str]) -> regex.Pattern[str]:
     ...                              "21/2 ", "Quận 3 ")]
     [True, True, False, False, False, False, False]
     """
-    words = _alternation(not_before)
+    words = literal_alternation(not_before)
     return regex.compile(
         r"(?<![\p{L}\d/.,:\-])(?<!(?:^|[^\p{L}])(?:" + words + r")[ \t]{1,3})"
         r"(?!(?:19|20)\d\d[ \t])(?:\d{1,3}(?:\.\d{3})+|\d{1,4})[ \t]+$",
@@ -336,10 +332,10 @@ def lexicon() -> Lexicon:
     topics = _with_acronyms(p.topics, p.acronyms)
     people = load("persons.yaml", PersonPatterns)
     # the person kind's offices too, and its staff roles ("cán bộ Phòng Nội vụ huyện X")
-    title_alt = _alternation([*p.titles, *people.title_heads, *people.role_heads])
+    title_alt = literal_alternation([*p.titles, *people.title_heads, *people.role_heads])
     # an acronym head spells out like any other acronym ("BCĐ" → "Ban Chỉ đạo")
     acronyms = {h.form: h.expands for h in heads.values() if h.expands} | dict(p.acronyms)
-    acronym_alt = _alternation(list(acronyms))
+    acronym_alt = literal_alternation(list(acronyms))
     return Lexicon(
         head_re=head_re,
         heads=heads,
@@ -363,7 +359,8 @@ def lexicon() -> Lexicon:
         caps_heads=caps_heads,
         caps_head_re=caps_head_re,
         plural_re=regex.compile(
-            r"(?<![\p{L}\d])(?:" + _alternation(p.plural_before) + r")[ \t]+$", regex.IGNORECASE
+            r"(?<![\p{L}\d])(?:" + literal_alternation(p.plural_before) + r")[ \t]+$",
+            regex.IGNORECASE,
         ),
         count_re=_count_re(p.not_count_before),
         titles=_by_first([tokens_of(t) for t in p.titles], lambda t: t),

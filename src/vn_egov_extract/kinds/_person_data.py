@@ -12,7 +12,7 @@ import regex
 from .._patterns import PatternModel, load
 from ._gazetteer import gazetteer
 from ._legal_data import legal_patterns
-from ._phrases import trie_pattern
+from ._phrases import literal_alternation, trie_pattern
 
 
 class PersonPatterns(PatternModel):
@@ -34,15 +34,6 @@ class PersonPatterns(PatternModel):
     institution_words: list[str]
     bare_name_blockers: list[str]
     byline_markers: list[str]
-
-
-def alternation(words: list[str]) -> str:
-    """A regex alternation of ``words``, longest first, each escaped.
-
-    >>> alternation(["ông", "ông bà", "a.b"])
-    'ông\\\\ bà|a\\\\.b|ông'
-    """
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +116,10 @@ def tables() -> PersonTables:
     """The compiled tables (read once)."""
     p = load("persons.yaml", PersonPatterns)
     all_heads = [*p.title_heads, *p.role_heads]
-    heads = alternation(all_heads)
-    prefixes = alternation(p.title_prefixes)
+    heads = literal_alternation(all_heads)
+    prefixes = literal_alternation(p.title_prefixes)
+    doc_types = literal_alternation(legal_patterns().doc_types)
+    blockers = literal_alternation([*p.bare_name_blockers, *p.institution_words])
     orgs = list(p.org_names) + list(legal_patterns().issuers.values())
     ethnic = [e for e in p.ethnic_prefixes if not e.endswith("'")]
     # scans of the lower-case view (stdlib `re` over a trie: the fastest anchor search)
@@ -144,17 +137,17 @@ def tables() -> PersonTables:
         ),
         # words that open a new phrase, so a chain read across "và" stops before them
         stop_re=regex.compile(
-            rf"(?:(?:{prefixes})[ \t]+)?(?:{heads}|{alternation(legal_patterns().doc_types)}"
-            rf"|{alternation(p.honorifics)})(?![\p{{L}}\d])",
+            rf"(?:(?:{prefixes})[ \t]+)?(?:{heads}|{doc_types}"
+            rf"|{literal_alternation(p.honorifics)})(?![\p{{L}}\d])",
             regex.IGNORECASE,
         ),
         modifier_re=regex.compile(
-            rf"\s+(?:{alternation(p.title_modifiers)})(?![\p{{L}}\d])", regex.IGNORECASE
+            rf"\s+(?:{literal_alternation(p.title_modifiers)})(?![\p{{L}}\d])", regex.IGNORECASE
         ),
         link_re=regex.compile(
-            rf"(?:{alternation(p.org_link_words)})(?![\p{{L}}\d])", regex.IGNORECASE
+            rf"(?:{literal_alternation(p.org_link_words)})(?![\p{{L}}\d])", regex.IGNORECASE
         ),
-        org_re=regex.compile(rf"(?:{alternation(orgs)})(?![\p{{L}}\d])", regex.IGNORECASE),
+        org_re=regex.compile(rf"(?:{literal_alternation(orgs)})(?![\p{{L}}\d])", regex.IGNORECASE),
         surnames=frozenset(p.surnames),
         ethnic=frozenset(ethnic),
         ethnic_apostrophe=tuple(e for e in p.ethnic_prefixes if e.endswith("'")),
@@ -164,10 +157,12 @@ def tables() -> PersonTables:
         institution_words=frozenset(w.lower() for w in p.institution_words),
         # searched in the lower-case text just before a bare name
         bare_name_blockers=regex.compile(
-            rf"(?<![\p{{L}}\d])(?:{alternation([*p.bare_name_blockers, *p.institution_words])})"
+            rf"(?<![\p{{L}}\d])(?:{blockers})"
             r"[ \t]+\Z"
         ),
-        byline_re=regex.compile(rf"(?P<mark>{alternation(p.byline_markers)})(?=[\s:])\s*:?\s*"),
+        byline_re=regex.compile(
+            rf"(?P<mark>{literal_alternation(p.byline_markers)})(?=[\s:])\s*:?\s*"
+        ),
         surname_re=regex.compile(
             rf"(?<![\p{{L}}\d'])(?:{trie_pattern(p.surnames)})(?:[ \t]+{NAME_TOKEN}){{2,3}}"
             r"(?![\p{L}\d'])"

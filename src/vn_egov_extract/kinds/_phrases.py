@@ -9,6 +9,7 @@ first two words), so a big catalogue costs little more per text position than a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import regex
 
@@ -40,6 +41,16 @@ def _emit_rest(node: _Trie) -> str:
     if not rest:
         return ""
     return rf"(?:\s+{rest})?" if _LEAF in node else rf"\s+{rest}"
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """Escaped words joined as alternatives, longest first: the regex tries alternatives in
+    order, so a word that begins with another ("ông bà" and "ông") must come first.
+
+    >>> literal_alternation(["ông", "ông bà", "a.b"])
+    'ông\\\\ bà|a\\\\.b|ông'
+    """
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def alternation(phrases: list[str]) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import regex
 
 from .._patterns import PatternModel, load
+from ._phrases import literal_alternation
 
 
 class UnitPatterns(PatternModel):
@@ -25,15 +26,11 @@ class UnitPatterns(PatternModel):
     not_units: list[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @functools.cache
 def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str], frozenset[str]]:
     p = load("units.yaml", UnitPatterns)
-    nouns = regex.compile(rf"(?:{_alternation(p.nouns)})(?![\p{{L}}\d])", regex.IGNORECASE)
-    measures = regex.compile(rf"(?:{_alternation(p.measures)})(?![\p{{L}}\d])")
+    nouns = regex.compile(rf"(?:{literal_alternation(p.nouns)})(?![\p{{L}}\d])", regex.IGNORECASE)
+    measures = regex.compile(rf"(?:{literal_alternation(p.measures)})(?![\p{{L}}\d])")
     return nouns, measures, frozenset(p.classifiers), frozenset(w.lower() for w in p.not_units)
 
 

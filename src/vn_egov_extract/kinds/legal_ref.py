@@ -26,7 +26,7 @@ import regex
 from .._candidate import Candidate, Doc
 from ._legal_data import legal_patterns, make_date
 from ._person_chain import read_chain
-from ._person_data import alternation
+from ._phrases import literal_alternation
 
 # one code of a number: "NQ", "CP", "TTg", "BTTTT", "QH15", "TT&TT"
 _CODE = r"\p{Lu}[\p{L}&]{0,11}\d{0,2}"
@@ -62,9 +62,9 @@ class _Tables:
 @functools.cache
 def _tables() -> _Tables:
     p = legal_patterns()
-    types = alternation(p.doc_types)
-    abbrs = alternation(list(p.doc_type_abbreviations))
-    named = alternation(p.named_doc_types)
+    types = literal_alternation(p.doc_types)
+    abbrs = literal_alternation(list(p.doc_type_abbreviations))
+    named = literal_alternation(p.named_doc_types)
     doc_types = {t.lower(): t for t in p.doc_types}
     # a word of a document's name; another type word starts another document
     name_word = rf"(?:[ \t]+(?!(?:{types})(?!\p{{L}}))\p{{L}}+)"
@@ -91,7 +91,7 @@ def _tables() -> _Tables:
             [w for w in p.short_number_not_before if w not in p.short_number_levels],
         ),
         body_before_re=regex.compile(
-            rf"(?<![\p{{L}}\d])(?i:{alternation(p.short_number_bodies)})"
+            rf"(?<![\p{{L}}\d])(?i:{literal_alternation(p.short_number_bodies)})"
             r"(?:[ \t]+(?:triển[ \t]+khai|thực[ \t]+hiện))?[ \t]+\Z"
         ),
         doc_types=doc_types,
@@ -103,10 +103,10 @@ def _short_re(types: list[str], not_before: list[str]) -> regex.Pattern[str]:
     # "năm"/"ngày" before a figure start the document's date ("Chỉ thị 16 năm 2020"), else
     # they count ("Kế hoạch 5 năm")
     dated = ("năm", "ngày")
-    words = alternation([w for w in not_before if w not in dated])
+    words = literal_alternation([w for w in not_before if w not in dated])
     counted = rf"[ \t]+(?:(?:{words})(?![\p{{L}}\d])|(?:năm|ngày)(?![ \t]+\d))"
     return regex.compile(
-        rf"(?<![\p{{L}}\d])(?P<type>{alternation(types)})[ \t]+"
+        rf"(?<![\p{{L}}\d])(?P<type>{literal_alternation(types)})[ \t]+"
         rf"(?:(?i:số)[ \t]*:?[ \t]*(?P<num>\d{{1,5}})|(?P<num>\d{{2,3}}\p{{Ll}}?))"
         # not part of a longer number, a code or a figure: "06/QĐ-TTg", "135.000", "57%"
         rf"(?![\p{{L}}\d%]|[/.,-][\p{{L}}\d]|\s*%)(?!{counted}){_DATE}?"

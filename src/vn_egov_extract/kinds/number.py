@@ -36,8 +36,8 @@ from ._numerals import (
     parse_number_words,
     qualifier_before,
     qualifier_of,
-    words_alternation,
 )
+from ._phrases import literal_alternation
 from ._scan import candidate_starts, prefiltered, word_starts_re
 from ._units import find_unit, find_unit_before
 from .organization import counted_body
@@ -59,35 +59,31 @@ _NO_END = sys.maxsize  # sorts after every end at the same start, for bisection
 _SPAN_TO = regex.compile(rf"\s+(?:đến|tới|-|–)\s+(?:(?:khoảng|gần|trên|hơn)\s+)?{FIGURE}(?![\d.,])")
 
 
-def _words_re_of(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @functools.cache
 def _not_after_re() -> regex.Pattern[str]:
     """Words after which a figure is an ordinal, a part of a text or an address."""
-    words = _words_re_of(numerals().ordinal_before)
+    words = literal_alternation(numerals().ordinal_before)
     return regex.compile(rf"(?:(?<![\p{{L}}\d])(?:{words})\s*)$", regex.IGNORECASE)
 
 
 @functools.cache
 def _level_re() -> regex.Pattern[str]:
     """Words after which a bare figure is a level ("mức 2"), unless a noun follows."""
-    words = _words_re_of(numerals().level_before)
+    words = literal_alternation(numerals().level_before)
     return regex.compile(rf"(?:(?<![\p{{L}}\d])(?:{words})\s+)$", regex.IGNORECASE)
 
 
 @functools.cache
 def _timezone_re() -> regex.Pattern[str]:
     """A time-zone name and the offset's sign right before a figure ("GMT+", "UTC -")."""
-    words = _words_re_of(numerals().timezone_before)
+    words = literal_alternation(numerals().timezone_before)
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{words})[ \t]?[+\-−]?[ \t]?$", regex.IGNORECASE)
 
 
 @functools.cache
 def _code_re() -> regex.Pattern[str]:
     """A telephone number or short code after the word that introduces it."""
-    words = _words_re_of(numerals().code_before)
+    words = literal_alternation(numerals().code_before)
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?:{words})(?:[ \t]*(?:là|số|:))?[ \t]*:?[ \t]*"
         r"(?P<code>\+?\d{1,5}(?:[ .-]\d{1,5}){0,4})(?![\d\p{L}])",
@@ -116,7 +112,7 @@ def _figure_re() -> regex.Pattern[str]:
 
 @functools.cache
 def _words_re() -> regex.Pattern[str]:
-    word = words_alternation(number_word_set())
+    word = literal_alternation(number_word_set())
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?P<run>(?:{word})(?:\s+(?:{word})){{0,12}})"
         r"(?![\p{L}\d])"

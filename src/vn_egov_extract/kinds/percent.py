@@ -25,8 +25,8 @@ from ._numerals import (
     parse_number_words,
     qualifier_before,
     qualifier_of,
-    words_alternation,
 )
+from ._phrases import literal_alternation
 
 # a dot before two digits is a decimal here: "10.61%" (the share cannot be ten thousand)
 _PCT_FIGURE = rf"(?:\d+\.\d{{1,2}}(?!\d)|{FIGURE})"
@@ -48,7 +48,7 @@ def _sign_re() -> regex.Pattern[str]:
 def _words_re() -> regex.Pattern[str]:
     p = numerals()
     # no scale words: "năm nghìn phần trăm" is not a share anyone writes
-    word = words_alternation(number_word_set() - set(p.scales) - {p.tens_count})
+    word = literal_alternation(number_word_set() - set(p.scales) - {p.tens_count})
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?:(?P<fig>{_PCT_FIGURE})|(?P<run>(?:{word})(?:\s+(?:{word})){{0,6}}))"
         r"\s+phần\s+trăm(?![\p{L}])",
