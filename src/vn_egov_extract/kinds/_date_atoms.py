@@ -17,8 +17,9 @@ from dataclasses import dataclass
 import regex
 
 from . import _calendar as cal
-from ._date_lexicon import alt, words
+from ._date_lexicon import words
 from ._numerals import number_word_set
+from ._phrases import spaced_alternation as alt
 
 Interval = cal.Interval
 ValueFn = Callable[[dt.date | None, dt.date | None], Interval | None]

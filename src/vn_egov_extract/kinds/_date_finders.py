@@ -28,8 +28,9 @@ from ._date_atoms import (
     relative_fn,
     scan,
 )
-from ._date_lexicon import alt, head_re, key, tail_re, words
+from ._date_lexicon import head_re, key, tail_re, words
 from ._numerals import parse_number_words
+from ._phrases import spaced_alternation as alt
 from ._units import UnitPatterns
 
 Make = Callable[[int], cal.Interval | None]

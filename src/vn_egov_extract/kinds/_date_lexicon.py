@@ -7,6 +7,7 @@ import functools
 import regex
 
 from .._patterns import PatternModel, load
+from ._phrases import spaced_alternation as alt
 
 
 class PartOfDay(PatternModel):
@@ -70,18 +71,6 @@ class DatePatterns(PatternModel):
 def words() -> DatePatterns:
     """The date word lists (loaded once per process)."""
     return load("dates.yaml", DatePatterns)
-
-
-def alt(items: object) -> str:
-    """A regex alternation of words, longest first, a space matching a run of spaces (never
-    a line break: a date does not run over two lines).
-
-    >>> bool(regex.fullmatch(alt(["tới", "tiếp theo"]), "tiếp  theo"))
-    True
-    """
-    assert isinstance(items, (list, dict, set, frozenset, tuple))
-    ordered = sorted({str(w) for w in items}, key=len, reverse=True)
-    return "(?:" + "|".join(regex.escape(w).replace("\\ ", r"[ \t]+") for w in ordered) + ")"
 
 
 def key(phrase: str) -> str:

@@ -53,6 +53,18 @@ def literal_alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def spaced_alternation(items: object) -> str:
+    """A group of escaped alternatives, longest first, each space matching a run of spaces
+    or tabs (never a line break: a date or a list of places does not run over two lines).
+
+    >>> bool(regex.fullmatch(spaced_alternation(["tới", "tiếp theo"]), "tiếp  theo"))
+    True
+    """
+    assert isinstance(items, (list, dict, set, frozenset, tuple))
+    ordered = sorted({str(w) for w in items}, key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(w).replace("\\ ", r"[ \t]+") for w in ordered) + ")"
+
+
 def alternation(phrases: list[str]) -> str:
     """One non-capturing pattern matching any phrase, preferring the longest one.
 

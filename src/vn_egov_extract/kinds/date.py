@@ -27,7 +27,8 @@ from .._candidate import Candidate, Doc
 from . import _calendar as cal
 from ._date_atoms import Atom, ValueFn, until_now
 from ._date_finders import FINDERS, find_acronym_years
-from ._date_lexicon import alt, tail_re, words
+from ._date_lexicon import tail_re, words
+from ._phrases import spaced_alternation as alt
 
 _DAYISH = frozenset({"day", "relday", "weekday"})
 _RANGE_LEFT = frozenset({"day", "month", "quarter", "year", "dayonly", "year_start"})

@@ -41,6 +41,7 @@ import regex
 
 from .._candidate import Candidate, Doc
 from ._gazetteer import RANK, Level, Unit, UnitWord, fold, fold_view, gazetteer, patterns
+from ._phrases import spaced_alternation
 from ._scan import candidate_starts, prefiltered, word_starts_re
 
 _TOKEN = r"\p{Lu}[\p{L}\p{M}']{0,15}"
@@ -445,16 +446,12 @@ def _list_res() -> _ListRes:
     p = patterns()
     by_word = {w: e for e in p.unit_words if not e.known_only for w in e.words}
 
-    def alt(items: list[str]) -> str:
-        ordered = sorted(items, key=len, reverse=True)
-        return "|".join(regex.escape(w).replace("\\ ", r"[ \t]+") for w in ordered)
-
-    count = rf"(?:{alt(p.list_counts)}|\d{{1,3}})"
-    unit = rf"(?P<unit>{alt(list(by_word))})(?![\p{{L}}\d])"
+    count = rf"(?:{spaced_alternation(p.list_counts)}|\d{{1,3}})"
+    unit = rf"(?P<unit>{spaced_alternation(list(by_word))})(?![\p{{L}}\d])"
     # up to 6 lower-case modifiers ("vùng cao", "mới", "đặc biệt khó khăn") before a mark
     mods = r"(?P<mods>(?:[ \t]*,?[ \t]+\p{Ll}[\p{L}\p{M}]*){0,6}?)"
-    rest = rf"{mods}(?:[ \t]*(?P<mark>{alt(p.list_marks)}))?[ \t]*(?=\p{{Lu}}|\d)"
-    trail = rf"(?<![\p{{L}}\d])(?:{alt(p.list_trailers)})[ \t]+{count}[ \t]+{unit}"
+    rest = rf"{mods}(?:[ \t]*(?P<mark>{spaced_alternation(p.list_marks)}))?[ \t]*(?=\p{{Lu}}|\d)"
+    trail = rf"(?<![\p{{L}}\d])(?:{spaced_alternation(p.list_trailers)})[ \t]+{count}[ \t]+{unit}"
     return _ListRes(
         regex.compile(rf"(?<![\p{{L}}\d.]){unit}"),
         regex.compile(rf"(?<![\p{{L}}\d]){count}[ \t]+$"),
