@@ -260,6 +260,8 @@ def _same_day(atoms: list[Atom], low: str) -> Iterator[Atom]:
     >>> [a.rule for a in _same_day(atoms_of(low), low)]
     ['date.same_day']
     """
+    if not _SAME_DAY.search(low):  # most articles: no need to gather the days
+        return
     days = sorted(
         (
             a
