@@ -345,10 +345,17 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     >>> _alone_on_line("Tin bài\n  Thanh Hà.\n", 10, 18), _alone_on_line("Ở Thanh Hà.", 2, 10)
     (True, False)
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t.")
+    # walk only over the blanks next to the name: searching for the line's ends would
+    # scan the whole text each time when it is one long line
+    i = start
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    if i > 0 and text[i - 1] != "\n":
+        return False
+    j = end
+    while j < len(text) and text[j] in " \t.":
+        j += 1
+    return j == len(text) or text[j] == "\n"
 
 
 def _context(seen: _Mention, start: int, end: int, key: str) -> _Mention:
