@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import unicodedata
 from collections.abc import Sequence
@@ -183,3 +184,26 @@ def test_dirty_text_gives_the_clean_records(dirty: str, clean: str) -> None:
 
 def test_quy_keeps_its_tone() -> None:
     assert NormText.of("Quý I, quỹ").text == "Quý I, quỹ"
+
+
+def test_long_text_leaves_the_collector_as_it_found_it() -> None:
+    long_text = "Ngày 1/1/2020, 80% hồ sơ được xử lý. " * 4_000
+    assert gc.isenabled()
+    assert len(extract(long_text).records) > 4_000
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract(long_text)
+        assert not gc.isenabled()  # the caller's choice stands
+    finally:
+        gc.enable()
+
+
+def test_collector_comes_back_when_a_long_call_fails() -> None:
+    def failing(_: Sequence[Candidate]) -> list[Candidate]:
+        assert not gc.isenabled()
+        raise RuntimeError("policy failed")
+
+    with pytest.raises(RuntimeError, match="policy failed"):
+        Extractor(overlap=failing)("80% hồ sơ. " * 20_000)
+    assert gc.isenabled()
