@@ -43,7 +43,12 @@ NESTING_ALLOWED: frozenset[tuple[str, str]] = frozenset(
 )
 
 
-_BLOCK = 6  # log2 of the block width in characters
+_BLOCK = 6  # log2 of _BLOCK_WIDTH
+_BLOCK_WIDTH = 1 << _BLOCK
+
+
+def _collide(a: Candidate, b: Candidate) -> bool:
+    return not (a.end <= b.start or b.end <= a.start or _may_coexist(a, b))
 
 
 def _may_coexist(a: Candidate, b: Candidate) -> bool:
@@ -68,22 +73,18 @@ def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
     >>> [(c.kind, c.start) for c in kept]
     [('percent', 0), ('number', 10)]
     """
-    # kept spans filed by the block their start falls in: a candidate is only compared
-    # with the blocks that a span starting `longest` before it could reach from (one sorted
-    # list with inserts in the middle costs time proportional to its length per insert)
+    # each kept span is filed under every block of _BLOCK_WIDTH characters it touches, so a
+    # candidate is compared only with the spans in its own blocks (one sorted list with
+    # inserts in the middle would cost time proportional to its length per insert)
     blocks: dict[int, list[Candidate]] = {}
     kept: list[Candidate] = []
-    longest = 0
     for cand in sorted(candidates, key=_rank):
-        start, end = cand.start, cand.end
-        first, last = (start - longest) >> _BLOCK, (max(end, start + 1) - 1) >> _BLOCK
-        if not all(
-            _may_coexist(other, cand) for b in range(first, last + 1) for other in blocks.get(b, ())
-        ):
+        touched = range(cand.start >> _BLOCK, ((max(cand.end, cand.start + 1) - 1) >> _BLOCK) + 1)
+        if any(_collide(other, cand) for b in touched for other in blocks.get(b, ())):
             continue
-        blocks.setdefault(start >> _BLOCK, []).append(cand)
+        for b in touched:
+            blocks.setdefault(b, []).append(cand)
         kept.append(cand)
-        longest = max(longest, end - start)
     kept.sort(key=_start)  # stable: spans starting together stay in the order kept
     return kept
 
