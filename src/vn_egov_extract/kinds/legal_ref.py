@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -27,6 +27,7 @@ from .._candidate import Candidate, Doc
 from ._legal_data import legal_patterns, make_date
 from ._person_chain import read_chain
 from ._phrases import literal_alternation
+from ._scan import prefiltered
 
 # one code of a number: "NQ", "CP", "TTg", "BTTTT", "QH15", "TT&TT"
 _CODE = r"\p{Lu}[\p{L}&]{0,11}\d{0,2}"
@@ -45,6 +46,8 @@ _SO = regex.compile(r"(?:(?i:số)[ \t]*:?[ \t]*)\Z")
 _PREFIX_WINDOW = 48
 _NAMED_WINDOW = 120
 _DIGIT = regex.compile(r"\d")
+# the figures (and letter) of a number right before its first "/" or "-"
+_NUMBER_HEAD = regex.compile(r"\d{1,5}\p{Ll}?\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +165,42 @@ def _date_of(m: regex.Match[str]) -> dt.date | None:
     return None
 
 
+def _literal_starts(text: str, words: Iterable[str]) -> list[int]:
+    """Where any of ``words`` begins in ``text``, ascending (``str.find`` is far quicker
+    than trying a pattern at every position).
+
+    >>> _literal_starts("Đề án 06 và Đề án 1", ["Đề án", "án"])
+    [0, 3, 12, 15]
+    """
+    found: list[int] = []
+    for word in set(words):
+        i = text.find(word)
+        while i >= 0:
+            found.append(i)
+            i = text.find(word, i + 1)
+    found.sort()
+    return found
+
+
+def _number_starts(text: str) -> Iterator[int]:
+    """Where a document number may begin: at the figures before each "/" or "-".
+
+    A number's figures run unbroken up to its first "/" or "-" and no figure comes right
+    before them, so the longest run of at most five figures (and a letter) before a
+    separator is the only place a number ending there can begin (inside a longer figure
+    it is tried, and the number's own look-behind turns it down).
+
+    >>> list(_number_starts("số 17/NQ-CP, 36a/NQ, 1234567/x"))
+    [3, 13, 23]
+    """
+    for k in _literal_starts(text, ("/", "-")):
+        head = _NUMBER_HEAD.search(text, max(0, k - 6), k)
+        if head is not None:
+            yield head.start()
+
+
 def _numbered(text: str, tab: _Tables) -> Iterator[Candidate]:
-    for m in tab.number_re.finditer(text):
+    for m in prefiltered(tab.number_re, text, _number_starts(text)):
         number = m.group("num")
         lo = max(0, m.start() - _PREFIX_WINDOW)
         typed = tab.type_before_re.search(text, lo, m.start())
@@ -205,7 +242,8 @@ def _looks_legal(m: regex.Match[str], strict: bool) -> bool:
 
 
 def _named(text: str, tab: _Tables, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
-    for m in tab.named_re.finditer(text):
+    starts = _literal_starts(text, legal_patterns().named_doc_types)
+    for m in prefiltered(tab.named_re, text, starts):
         if any(m.start() < b and a < m.end() for a, b in taken):
             continue
         if m.group("name") is None and m.group("type") != "Hiến pháp":
@@ -248,11 +286,13 @@ def _short(text: str, tab: _Tables, taken: list[tuple[int, int]]) -> Iterator[Ca
 
 def _short_matches(text: str, tab: _Tables) -> Iterator[regex.Match[str]]:
     """``short_re`` matches, and ``short_body_re`` ones right after a body's name."""
+    # both patterns begin with a type word, written exactly as listed
+    starts = _literal_starts(text, legal_patterns().short_number_types)
     seen: set[int] = set()
-    for m in tab.short_re.finditer(text):
+    for m in prefiltered(tab.short_re, text, starts):
         seen.add(m.start())
         yield m
-    for m in tab.short_body_re.finditer(text):
+    for m in prefiltered(tab.short_body_re, text, starts):
         before = tab.body_before_re.search(text, max(0, m.start() - _PREFIX_WINDOW), m.start())
         if m.start() not in seen and before:
             yield m
