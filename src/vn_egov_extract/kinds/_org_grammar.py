@@ -76,16 +76,26 @@ class Tok:
         self.start = start
         self.end = end
         self.gap = gap  # the spaces before it
-        word = kind == "word"
         # capitalised words and acronyms: the stuff names are made of
-        self.cap = kind == "acr" or (word and text[0].isupper())
-        self.lower_word = word and text[0].islower()
-        self.acronym = kind == "acr" or (len(text) > 1 and text.isupper())
+        if kind == "word":
+            first = text[0]
+            self.cap = first.isupper()
+            self.lower_word = first.islower()
+            self.acronym = len(text) > 1 and text.isupper()
+        elif kind == "acr":
+            self.cap = self.acronym = True
+            self.lower_word = False
+        else:
+            self.cap = self.lower_word = False
+            self.acronym = len(text) > 1 and text.isupper()
 
 
-class Tokens:
+class Tokens(list[Tok]):
     """The tokens after a head on the same line, read only as far as the grammar asks
     (at most :data:`_MAX_TOKENS`, within :data:`_MAX_WINDOW` characters).
+
+    A list of the tokens read so far: ``toks[i]`` is plain list indexing, so the grammar
+    calls :meth:`has` (which reads on) before it looks at a token it has not seen yet.
 
     >>> toks = Tokens("UBND huyện Ea H'leo, tỉnh\\nX", 4)
     >>> [t.text for t in toks.span(0, 9)]
@@ -94,43 +104,44 @@ class Tokens:
     (True, False)
     """
 
-    __slots__ = ("_done", "_it", "_items", "_prev", "_text")
+    __slots__ = ("_done", "_it", "_prev", "_text")
 
     def __init__(self, text: str, pos: int) -> None:
+        super().__init__()
         self._text = text
         self._it = TOKEN_RE.finditer(text, pos, min(len(text), pos + _MAX_WINDOW))
-        self._items: list[Tok] = []
         self._prev = pos
         self._done = False
 
     def has(self, i: int) -> bool:
         """Whether token ``i`` exists (reading up to it)."""
-        return i < len(self._items) or self._read(i)
+        return i < len(self) or self._read(i)
 
     def _read(self, i: int) -> bool:
-        items = self._items
-        while len(items) <= i and not self._done:
-            m = next(self._it, None)
-            gap = "" if m is None else self._text[self._prev : m.start()]
-            if m is None or "\n" in gap or len(gap) > 3 or len(items) >= _MAX_TOKENS:
+        if self._done:
+            return False
+        text, it, prev, n = self._text, self._it, self._prev, len(self)
+        append = self.append
+        while n <= i:
+            m = next(it, None)
+            if m is None or n >= _MAX_TOKENS:
                 self._done = True
-                break
-            items.append(Tok(m.group(), m.lastgroup or "punct", m.start(), m.end(), gap))
-            self._prev = m.end()
-        return i < len(items)
-
-    def __getitem__(self, i: int) -> Tok:
-        items = self._items
-        if 0 <= i < len(items):
-            return items[i]
-        if i < 0 or not self._read(i):
-            raise IndexError(i)
-        return items[i]
+                return False
+            start = m.start()
+            gap = text[prev:start]
+            if len(gap) > 3 or "\n" in gap:
+                self._done = True
+                return False
+            prev = m.end()
+            append(Tok(m.group(), m.lastgroup or "punct", start, prev, gap))
+            n += 1
+        self._prev = prev
+        return True
 
     def span(self, a: int, b: int) -> list[Tok]:
         """Tokens ``a`` to ``b`` (exclusive), as far as they exist."""
         self.has(b - 1)
-        return self._items[a:b]
+        return self[a:b]
 
 
 def match_seq(toks: Tokens, i: int, seq: Sequence[str]) -> int | None:

@@ -137,12 +137,17 @@ class Lexicon:
     caps_heads: dict[str, Head]
     caps_head_re: re.Pattern[str]
     plural_re: regex.Pattern[str]
+    # the last letters of the plural words, in plural_re's case-insensitive sense: a cheap
+    # test before plural_re's search of the words before each head
+    plural_last: regex.Pattern[str]
     count_re: regex.Pattern[str]
     title_re: regex.Pattern[str]
     titles: dict[str, tuple[tuple[str, ...], ...]]
     surnames: frozenset[str]
     person_like_places: frozenset[str]
     acronym_re: regex.Pattern[str]
+    # any acronym anywhere, no edges tested: a name without one needs no spelling out
+    acronym_hint: re.Pattern[str]
     acronyms: dict[str, str]
 
 
@@ -362,6 +367,9 @@ def lexicon() -> Lexicon:
             r"(?<![\p{L}\d])(?:" + literal_alternation(p.plural_before) + r")[ \t]+$",
             regex.IGNORECASE,
         ),
+        plural_last=regex.compile(
+            "|".join(regex.escape(w[-1]) for w in sorted(set(p.plural_before))), regex.IGNORECASE
+        ),
         count_re=_count_re(p.not_count_before),
         titles=_by_first([tokens_of(t) for t in p.titles], lambda t: t),
         title_re=regex.compile(
@@ -373,5 +381,6 @@ def lexicon() -> Lexicon:
         acronym_re=regex.compile(
             r"(?<![\p{L}\d&])(?:" + acronym_alt + r")(?:(?<=\.)|(?![\p{L}\d&]))"
         ),
+        acronym_hint=re.compile("|".join(re.escape(a) for a in acronyms)),
         acronyms=acronyms,
     )

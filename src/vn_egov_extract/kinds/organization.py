@@ -23,6 +23,7 @@ its surface.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import regex
@@ -43,6 +44,8 @@ def expand(name: str) -> str:
     ('Sở Thông tin và Truyền thông', 'Ủy ban nhân dân thành phố Hồ Chí Minh', 'Công ty VNG')
     """
     lex = lexicon()
+    if lex.acronym_hint.search(name) is None:
+        return name  # most names have no acronym: skip the costlier edge-checked pattern
 
     def spell(m: regex.Match[str]) -> str:
         long = lex.acronyms[m.group()]
@@ -144,6 +147,52 @@ def _caps_segments(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
 
 
+_DIGIT = regex.compile(r"\d")
+_LOOKBACK = 24  # how far before a head a plural word or a count is looked for
+
+
+def _last_before_blanks(text: str, start: int, lo: int) -> int:
+    r"""Where the word before the spaces or tabs ending at ``start`` ends (its last
+    character), or -1 when no such blanks end there within ``text[lo:start]``.
+
+    The blanks may end before a newline that ends the window, as ``[ \t]+$`` allows.
+
+    >>> _last_before_blanks("các  UBND", 5, 0), _last_before_blanks("các \nUBND", 5, 0)
+    (2, 2)
+    >>> _last_before_blanks("các,UBND", 4, 0), _last_before_blanks("   UBND", 3, 0)
+    (-1, -1)
+    """
+    end = start - 1 if start and text[start - 1] == "\n" else start
+    i = end
+    while i > lo and text[i - 1] in " \t":
+        i -= 1
+    return -1 if i == end or i - 1 < lo else i - 1
+
+
+def _not_one_body(lex: Lexicon, text: str, start: int) -> bool:
+    """Whether a plural word ("các", "những") or a count ("102") comes right before the
+    head at ``start``: no body in particular.
+
+    Both patterns end in blanks before the head, right after a plural word's last letter
+    or a digit: the character before the blanks tells which can match (most heads follow
+    a word that ends in neither).
+
+    >>> lex = lexicon()
+    >>> [_not_one_body(lex, s, s.index("Sở")) for s in ("các Sở", "12 Sở", "năm 2020 Sở",
+    ...                                                 "tại Sở", "Sở")]
+    [True, True, False, False, False]
+    """
+    lo = max(0, start - _LOOKBACK)
+    last = _last_before_blanks(text, start, lo)
+    if last < 0:
+        return False
+    plural = lex.plural_last.match(text, last) is not None
+    if plural and lex.plural_re.search(text, lo, start) is not None:
+        return True
+    counted = _DIGIT.match(text, last) is not None
+    return counted and lex.count_re.search(text, lo, start) is not None
+
+
 def find(doc: Doc) -> Iterator[Candidate]:
     """Candidates of kind ``organization`` in ``doc``.
 
@@ -157,6 +206,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
     grammar = Grammar(lex, text)
     # all-caps runs are read only as banners: the grammar's capitals mean names elsewhere
     caps = list(_caps_segments(text))
+    caps_starts = [a for a, _ in caps]
     for c_start, c_end in caps:
         b_end = _banner(lex, grammar, text, c_start, c_end)
         if b_end is None:
@@ -171,12 +221,14 @@ def find(doc: Doc) -> Iterator[Candidate]:
         )
     covered = 0
     for head, start, head_end in heads_in(lex, text):
-        if start < covered or any(a <= start < b for a, b in caps):
+        if start < covered:
             continue  # a head inside a body already read: "Văn phòng UBND tỉnh"
-        if lex.plural_re.search(text, max(0, start - 24), start):
+        # the segments are sorted and disjoint: only the last one opening before can hold it
+        at = bisect.bisect_right(caps_starts, start) - 1
+        if at >= 0 and start < caps[at][1]:
             continue
-        if lex.count_re.search(text, max(0, start - 24), start):
-            continue  # "cùng 102 Trung tâm …": a count of bodies, none in particular
+        if _not_one_body(lex, text, start):
+            continue  # "cùng 102 Trung tâm …", "các Sở": bodies, none in particular
         end = grammar.body(head, start, head_end)
         if end is None:
             continue
