@@ -145,13 +145,17 @@ class Tokens(list[Tok]):
 
 
 def match_seq(toks: Tokens, i: int, seq: Sequence[str]) -> int | None:
-    """The index after ``seq`` when the tokens from ``i`` spell it (case-insensitive)."""
-    if not toks.has(i + len(seq) - 1):
-        return None
-    for k, word in enumerate(seq):
-        if toks[i + k].low != word:
+    """The index after ``seq`` when the tokens from ``i`` spell it (case-insensitive).
+
+    Tokens are read one at a time as they match: a mismatch reads no further.
+    """
+    if not seq:
+        return i if toks.has(i - 1) else None
+    for word in seq:
+        if not (i < len(toks) or toks.has(i)) or toks[i].low != word:
             return None
-    return i + len(seq)
+        i += 1
+    return i
 
 
 class Grammar:
@@ -166,9 +170,12 @@ class Grammar:
 
     def level_at(self, toks: Tokens, i: int) -> tuple[int, bool, bool] | None:
         """(end, bare allowed, numbered) of the level word at ``i``."""
-        if not toks.has(i):
+        if i >= len(toks) and not toks.has(i):
             return None
-        for lv in self.lex.levels.get(toks[i].low, ()):
+        levels = self.lex.levels.get(toks[i].low)
+        if levels is None:
+            return None  # most tokens: no level starts with them
+        for lv in levels:
             end = match_seq(toks, i, lv.tokens)
             if end is None:
                 continue
@@ -189,19 +196,20 @@ class Grammar:
     def cap_run(self, toks: Tokens, i: int, numbered: bool = False) -> int | None:
         """The end of a place name at ``i``: capitalised words ("Bà Rịa - Vũng Tàu"), or a
         number after "quận"/"phường"."""
-        if not toks.has(i):
+        if i >= len(toks) and not toks.has(i):
             return None
         if numbered and _short_figure(toks[i], 3):
             return i + 1
         end = None
         j = i
         words = 0
-        while toks.has(j) and words < _MAX_PLACE_WORDS:
-            if toks[j].cap and (j == i or toks[j].gap or toks[j - 1].low == "-"):
+        while words < _MAX_PLACE_WORDS and (j < len(toks) or toks.has(j)):
+            tok = toks[j]
+            if tok.cap and (j == i or tok.gap or toks[j - 1].low == "-"):
                 words += 1
                 j += 1
                 end = j
-            elif toks[j].low == "-" and end is not None and toks.has(j + 1) and toks[j + 1].cap:
+            elif tok.low == "-" and end is not None and toks.has(j + 1) and toks[j + 1].cap:
                 j += 1
             else:
                 break
@@ -454,9 +462,10 @@ class Grammar:
         False for field nouns only ("Ngân hàng Nhà nước chi nhánh …", "Cục … giao
         thông"), True for remits with an object too (a force: "Cục Cảnh sát quản lý hành
         chính về …")."""
-        name = " ".join(t.low for t in toks.span(0, j))
-        if any(force in name for force in self.lex.remit_names):
-            return True
+        if j:  # before any name word the name is empty: no force word is in it
+            name = " ".join([t.low for t in toks.span(0, j)])
+            if any(force in name for force in self.lex.remit_names):
+                return True
         return False if head.form in self.lex.remit_heads else None
 
     def remit(self, toks: Tokens, j: int, verbs: bool) -> tuple[int, bool]:
@@ -556,23 +565,31 @@ class Grammar:
             if run < end and toks[run].gap != " ":
                 break
             run -= 1
-        whole = " ".join(t.text for t in toks.span(run, end))
+        surnames = lex.surnames
+        first = next((q for q in range(run, end) if toks[q].text in surnames), end)
+        if first == end:
+            return end  # no surname opens a name in the run: no person to cut off
+        whole = " ".join([t.text for t in toks.span(run, end)])
         levels = _UNIT_LEVELS.get(toks[run - 1].low, _NAMED_LEVELS) if run else _NAMED_LEVELS
-        if run == end or whole in lex.person_like_places or _is_place(whole, levels):
+        if whole in lex.person_like_places or _is_place(whole, levels):
             return end  # "Chủ tịch UBND huyện Hoàng Su Phì": a place shaped like a name
-        titled = lex.title_re.search(self.text, max(0, head_start - 48), head_start) is not None
         ward = run > 0 and toks[run - 1].low in _WARD_LEVELS
-        for q in range(run, end):
+        for q in range(first, end):
             rest = end - q
-            if toks[q].text not in lex.surnames:
+            if toks[q].text not in surnames:
                 continue
             if q - run >= 2 and rest in (3, 4):
                 return q
             placed_before = rest == 2 and q - run >= 2
             whole_run = q == run and rest in (3, 4) and not ward
-            if titled and (placed_before or whole_run):
+            if (placed_before or whole_run) and self._titled(head_start):
                 return q
         return end
+
+    def _titled(self, head_start: int) -> bool:
+        """Whether a title ("Chủ tịch", "cán bộ") ends right before the head."""
+        lo = max(0, head_start - 48)
+        return self.lex.title_re.search(self.text, lo, head_start) is not None
 
     # --- one body ---------------------------------------------------------------------
 

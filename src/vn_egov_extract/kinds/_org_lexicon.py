@@ -137,9 +137,9 @@ class Lexicon:
     caps_heads: dict[str, Head]
     caps_head_re: re.Pattern[str]
     plural_re: regex.Pattern[str]
-    # the last letters of the plural words, in plural_re's case-insensitive sense: a cheap
-    # test before plural_re's search of the words before each head
-    plural_last: regex.Pattern[str]
+    # the last two letters of the plural words, in plural_re's case-insensitive sense: a
+    # cheap test before plural_re's search of the words before each head
+    plural_tail: regex.Pattern[str]
     count_re: regex.Pattern[str]
     title_re: regex.Pattern[str]
     titles: dict[str, tuple[tuple[str, ...], ...]]
@@ -367,8 +367,9 @@ def lexicon() -> Lexicon:
             r"(?<![\p{L}\d])(?:" + literal_alternation(p.plural_before) + r")[ \t]+$",
             regex.IGNORECASE,
         ),
-        plural_last=regex.compile(
-            "|".join(regex.escape(w[-1]) for w in sorted(set(p.plural_before))), regex.IGNORECASE
+        plural_tail=regex.compile(
+            "(?:" + "|".join(regex.escape(w[-2:]) for w in sorted(set(p.plural_before))) + r")\Z",
+            regex.IGNORECASE,
         ),
         count_re=_count_re(p.not_count_before),
         titles=_by_first([tokens_of(t) for t in p.titles], lambda t: t),

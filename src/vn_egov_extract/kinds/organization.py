@@ -44,15 +44,26 @@ def expand(name: str) -> str:
     ('Sở Thông tin và Truyền thông', 'Ủy ban nhân dân thành phố Hồ Chí Minh', 'Công ty VNG')
     """
     lex = lexicon()
-    if lex.acronym_hint.search(name) is None:
-        return name  # most names have no acronym: skip the costlier edge-checked pattern
-
-    def spell(m: regex.Match[str]) -> str:
+    found = lex.acronym_hint.search(name)
+    if found is None:
+        return name  # most names have no acronym: nothing to spell out
+    # the edge-checked pattern is tried only where an acronym is written, instead of at
+    # every position as a `sub` would: the same matches, left to right
+    parts: list[str] = []
+    done = 0
+    while found is not None:
+        at = found.start()
+        m = lex.acronym_re.match(name, at)
+        if m is None:
+            found = lex.acronym_hint.search(name, at + 1)
+            continue
         long = lex.acronyms[m.group()]
-        nxt = m.string[m.end() : m.end() + 1]
-        return long + " " if nxt.isalpha() else long
-
-    return lex.acronym_re.sub(spell, name)
+        nxt = name[m.end() : m.end() + 1]
+        parts += (name[done:at], long + " " if nxt.isalpha() else long)
+        done = m.end()
+        found = lex.acronym_hint.search(name, done)
+    parts.append(name[done:])
+    return "".join(parts)
 
 
 def _name(doc: Doc, start: int, end: int) -> str:
@@ -173,9 +184,9 @@ def _not_one_body(lex: Lexicon, text: str, start: int) -> bool:
     """Whether a plural word ("các", "những") or a count ("102") comes right before the
     head at ``start``: no body in particular.
 
-    Both patterns end in blanks before the head, right after a plural word's last letter
-    or a digit: the character before the blanks tells which can match (most heads follow
-    a word that ends in neither).
+    Both patterns end in blanks before the head, right after a plural word's last two
+    letters or a digit: the word before the blanks tells which can match (most heads
+    follow a word that ends in neither).
 
     >>> lex = lexicon()
     >>> [_not_one_body(lex, s, s.index("Sở")) for s in ("các Sở", "12 Sở", "năm 2020 Sở",
@@ -186,7 +197,7 @@ def _not_one_body(lex: Lexicon, text: str, start: int) -> bool:
     last = _last_before_blanks(text, start, lo)
     if last < 0:
         return False
-    plural = lex.plural_last.match(text, last) is not None
+    plural = lex.plural_tail.search(text, max(lo, last - 1), last + 1) is not None
     if plural and lex.plural_re.search(text, lo, start) is not None:
         return True
     counted = _DIGIT.match(text, last) is not None
