@@ -23,7 +23,7 @@ import bisect
 import functools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -38,7 +38,7 @@ from ._numerals import (
     qualifier_of,
 )
 from ._phrases import literal_alternation
-from ._scan import candidate_starts, prefiltered, word_starts_re
+from ._scan import _LETTER, _NOT_BEFORE_LETTER, candidate_starts, prefiltered
 from ._units import find_unit, find_unit_before
 from .organization import counted_body
 
@@ -96,17 +96,20 @@ def _figure_re() -> regex.Pattern[str]:
     p = numerals()
     scales = "|".join(sorted(p.scales, key=len, reverse=True))
     # "tỷ lệ", "triệu chứng", "tỷ phú": the scale word is the start of another word
-    scale = rf"(?:\s+(?P<scale>{scales})(?!\s+(?:lệ|chứng|tập|phú)\b)(?![\p{{L}}\d]))?"
+    scale = rf"(?:\s+(?P<scale>(?i:{scales}))(?!\s+(?i:lệ|chứng|tập|phú)\b)(?![\p{{L}}\d]))?"
     # case matters: "3M" is three million, "3m" three metres
-    suffix = r"(?-i:(?P<suffix>[KkM])|(?<=[.,]\d+)(?P<suffix>G))?"
+    suffix = r"(?:(?P<suffix>[KkM])|(?<=[.,]\d+)(?P<suffix>G))?"
+    # Case is ignored only in the words: a pattern-wide IGNORECASE, or a look-behind as the
+    # first step, makes ``regex`` try the whole pattern at every character; the look-ahead
+    # on the characters a match can start with lets it skip the others quickly.
     return regex.compile(
-        rf"(?:(?P<neg>(?<![\p{{L}}\d])-|âm\s+)|{_NEG_LOOKBEHIND})"
+        r"(?=[\d,\-âÂ])"
+        + rf"(?:(?P<neg>(?<![\p{{L}}\d])-|(?i:âm)\s+)|{_NEG_LOOKBEHIND})"
         + rf"(?P<fig>{FIGURE}|(?<![^\s\-])(?:,\d+))"
         + suffix
         + rf"(?:\s*-\s*(?P<high>{FIGURE}))?"
         + r"(?![\d/:]|[.,]\d|[\p{L}\d]|\s*%|\s*-\s*\d)"
-        + scale,
-        regex.IGNORECASE,
+        + scale
     )
 
 
@@ -141,9 +144,37 @@ def _scale_value(words: str) -> int:
     return value
 
 
+def _by_first_letter(words: Iterable[str]) -> re.Pattern[str]:
+    r"""The pattern ``_scan.word_starts_re(words)``, matching the same words at the same places,
+    written as one branch per first letter with the look-behind after that letter.
+
+    ``re`` then skips every character that starts no word without trying the pattern there,
+    which halves the cost of a scan over a long text.
+
+    >>> p = _by_first_letter(["xã", "thị xã", "thôn"])
+    >>> [m.group() for m in p.finditer("thị\txã, xã, bxã, xãy, thôn")]
+    ['thị\txã', 'xã', 'thôn']
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):  # longest first, as word_starts_re
+        groups.setdefault(word[0], []).append(word)
+    branches = [
+        re.escape(first)
+        + rf"(?<!{_LETTER}.)(?:"
+        + "|".join(
+            re.escape(w[1:]).replace("\\ ", "[ \t]+")
+            + (_NOT_BEFORE_LETTER if w[-1].isalnum() else "")
+            for w in group
+        )
+        + ")"
+        for first, group in groups.items()
+    ]
+    return re.compile("|".join(branches))
+
+
 @functools.cache
 def _code_words() -> re.Pattern[str]:
-    return word_starts_re(numerals().code_before)
+    return _by_first_letter(numerals().code_before)
 
 
 def _phone_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -280,6 +311,7 @@ def _tidy(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 9)
 
 
+_ONE = "một"  # the indefinite article too: a count only when no word follows
 _SINGLE_WORD_NEVER = frozenset({"năm", "không", "chục", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"})
 _ORDINAL_BEFORE = regex.compile(
     r"(?:\b(?:thứ|tháng|quý|mức|mức độ|cấp độ|lần|hạng|phần)\s+)$", regex.IGNORECASE
@@ -287,14 +319,41 @@ _ORDINAL_BEFORE = regex.compile(
 
 
 @functools.cache
-def _number_words() -> re.Pattern[str]:
-    return word_starts_re(number_word_set())
+def _number_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """The scan for number words, the test that a run of them goes on after one, the test
+    that a word follows "một", and the words that say nothing when alone."""
+    words = number_word_set()
+    silent = {w for w in words if w in _SINGLE_WORD_NEVER or parse_number_words([w]) is None}
+    # \s in re covers every space \s in regex does; a word's beginning is enough here
+    goes_on = re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})")
+    word_after = re.compile(rf" {_LETTER}")
+    return _by_first_letter(words), goes_on, word_after, frozenset(silent)
+
+
+def _word_run_starts(low: str) -> Iterator[int]:
+    """Where a run of number words may begin, without the lone words that never make a
+    record ("năm", "không", "tỷ", "tư" alone; "một" before another word: the article).
+
+    Most number words in prose are such lone words; skipping them spares the costly run
+    pattern, which would find each one and then only reject it (see ``_word_numbers``).
+
+    >>> t = "năm 2020, một người, hai mươi người, năm mươi, một."
+    >>> [t[i:i + 3] for i in _word_run_starts(t)]
+    ['hai', 'năm', 'một']
+    """
+    scan, goes_on, word_after, silent = _number_words()
+    for hit in scan.finditer(low):
+        word, end = hit.group(), hit.end()
+        lone = word in silent or (word == _ONE and word_after.match(low, end) is not None)
+        if lone and goes_on.match(low, end) is None:
+            continue
+        yield hit.start()
 
 
 def _word_numbers(doc: Doc) -> Iterator[Candidate]:
     text = doc.text
     low = doc.lower()
-    for m in prefiltered(_words_re(), low, candidate_starts(_number_words(), low)):
+    for m in prefiltered(_words_re(), low, _word_run_starts(low)):
         lower = m.group("run").split()
         if len(lower) == 1 and lower[0] in _SINGLE_WORD_NEVER:
             continue  # "năm", "tỷ" alone: never a count (see _accept_words)
@@ -330,7 +389,7 @@ def _accept_words(text: str, start: int, end: int, words: list[str]) -> bool:
     if word in _SINGLE_WORD_NEVER:
         return False
     after = text[end : end + 2]
-    if word == "một":  # the indefinite article unless it stands alone
+    if word == _ONE:  # the indefinite article unless it stands alone
         return not _WORD_AFTER.match(after)
     if words[0][0].isupper() and _CAPITAL_AFTER.match(after):
         return False  # part of a name: "Ba Đình", "Hai Bà Trưng"
@@ -339,7 +398,7 @@ def _accept_words(text: str, start: int, end: int, words: list[str]) -> bool:
 
 @functools.cache
 def _vague_words() -> re.Pattern[str]:
-    return word_starts_re(numerals().vague_multipliers)
+    return _by_first_letter(numerals().vague_multipliers)
 
 
 def _vague(doc: Doc) -> Iterator[Candidate]:
