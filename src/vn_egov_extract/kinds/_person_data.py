@@ -46,7 +46,13 @@ class PersonTables:
 
     honorific_scan: re.Pattern[str]
     head_scan: re.Pattern[str]
+    # where an honorific or a title head may start a word: after a blank, and after any
+    # other character outside the common letters (see :func:`word_start_candidates`)
+    after_space: re.Pattern[str]
+    after_other: re.Pattern[str]
+    either_scan: re.Pattern[str]
     prefix_before: regex.Pattern[str]
+    prefix_last: frozenset[str]  # the last letters of the prefixes, before prefix_before
     single_name: frozenset[str]
     roles: frozenset[str]
     title_re: regex.Pattern[str]
@@ -64,6 +70,8 @@ class PersonTables:
     bare_name_blockers: regex.Pattern[str]
     byline_re: regex.Pattern[str]
     surname_re: regex.Pattern[str]
+    # where a surname is written, no edge tested: ``surname_re`` can match only there
+    surname_start: re.Pattern[str]
 
 
 # One name syllable: Capitalised letters, an optional apostrophe ("H'Hen", "K'ré", "Byă").
@@ -111,6 +119,56 @@ def word_starts(
         pos = max(m.end(), at + 1)
 
 
+# Latin and Vietnamese letters and ASCII digits: every one is a letter or a digit
+# (``str.isalnum``), so a character outside them may stand before a word's start
+_COMMON_LETTERS = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+
+
+def word_start_candidates(t: PersonTables, low: str) -> list[int]:
+    """Positions in ``low`` where an honorific or a title head may begin a word, ascending:
+    every start that :func:`word_starts` can yield for either scan, and a few more.
+
+    Two scans replace one ``re`` search per hit inside a word ("ông" in "không"): one
+    after each space (a one-character literal ``re`` finds fastest) and one after any
+    other character that is not a common letter.
+
+    >>> word_start_candidates(tables(), "ông không (bà ở) thanh")
+    [0, 11]
+    """
+    found = [m.start() + 1 for m in t.after_space.finditer(low)]
+    other = [m.start() + 1 for m in t.after_other.finditer(low)]
+    if other:
+        found = sorted(found + other)
+    if t.either_scan.match(low) is not None:
+        found.insert(0, 0)
+    return found
+
+
+def word_start_matches(
+    pattern: re.Pattern[str], text: str, starts: list[int], also: str = ""
+) -> Iterator[re.Match[str]]:
+    """What :func:`word_starts` yields for the whole ``text``, trying ``pattern`` only at
+    ``starts`` (ascending, holding every position where such a match may begin).
+
+    >>> t = tables()
+    >>> s = "ông không /anh anh ấy"
+    >>> starts = word_start_candidates(t, s)
+    >>> [m.start() for m in word_start_matches(t.honorific_scan, s, starts, also="/")]
+    [0, 15]
+    """
+    pos = 0
+    for at in starts:
+        if at < pos:
+            continue
+        before = text[at - 1] if at else " "
+        if before.isalnum() or before == "_" or before in also:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+            pos = max(m.end(), at + 1)
+
+
 @functools.cache
 def tables() -> PersonTables:
     """The compiled tables (read once)."""
@@ -124,10 +182,17 @@ def tables() -> PersonTables:
     ethnic = [e for e in p.ethnic_prefixes if not e.endswith("'")]
     # scans of the lower-case view (stdlib `re` over a trie: the fastest anchor search)
     lower_honorifics = sorted({h.lower() for h in p.honorifics})
+    honorific_words = rf"(?:{trie_pattern(lower_honorifics)})(?=[ \t])"
+    head_words = rf"(?:{trie_pattern([h.lower() for h in all_heads])})\b"
+    either = f"(?:{honorific_words}|{head_words})"
     return PersonTables(
         # both open on a letter, so "no word character before" is the leading \b / lookbehind
-        honorific_scan=re.compile(rf"(?P<h>{trie_pattern(lower_honorifics)})(?=[ \t])"),
-        head_scan=re.compile(rf"{trie_pattern([h.lower() for h in all_heads])}\b"),
+        honorific_scan=re.compile(rf"(?P<h>{honorific_words})"),
+        head_scan=re.compile(head_words),
+        after_space=re.compile(f" (?={either})"),
+        after_other=re.compile(f"[^ {_COMMON_LETTERS}](?={either})"),
+        either_scan=re.compile(either),
+        prefix_last=frozenset(w[-1] for w in p.title_prefixes),
         prefix_before=regex.compile(rf"(?:(?<![\p{{L}}\d])(?:{prefixes})[ \t]+){{1,2}}\Z"),
         single_name=frozenset(w.lower() for w in p.honorifics_single_name),
         roles=frozenset(w.lower() for w in p.role_heads),
@@ -167,4 +232,5 @@ def tables() -> PersonTables:
             rf"(?<![\p{{L}}\d'])(?:{trie_pattern(p.surnames)})(?:[ \t]+{NAME_TOKEN}){{2,3}}"
             r"(?![\p{L}\d'])"
         ),
+        surname_start=re.compile(trie_pattern(p.surnames)),
     )

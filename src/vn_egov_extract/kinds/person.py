@@ -18,7 +18,8 @@ name ("Phó Chủ tịch UBND tỉnh yêu cầu"), capitalised sentence starts.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -32,7 +33,13 @@ from ._person_chain import (
     read_title,
     split_name,
 )
-from ._person_data import NAME_TOKEN, tables, word_starts
+from ._person_data import (
+    NAME_TOKEN,
+    tables,
+    word_start_candidates,
+    word_start_matches,
+    word_starts,
+)
 
 _NAME_RUN = regex.compile(rf"[ \t]+({NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,5}})(?![\p{{L}}\d'])")
 # between a name and the title after it: ", " / " - " / " (" ("ông A, Giám đốc ...")
@@ -130,13 +137,21 @@ def _is_role(head: str) -> bool:
     return " ".join(head.lower().split()[-2:]) in tables().roles
 
 
-def _heads(low: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int]]:
-    """(start, end) of each title head in ``low[lo:hi]``, its prefixes ("Phó", "nguyên")
-    included in the start."""
+def _heads(low: str, found: Iterable[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each title head ``found`` in ``low``, its prefixes ("Phó",
+    "nguyên") included in the start."""
     t = tables()
-    for m in word_starts(t.head_scan, low, lo, hi):
-        pre = t.prefix_before.search(low, max(0, m.start() - 24), m.start())
-        yield (pre.start() if pre is not None else m.start()), m.end()
+    for m in found:
+        start = m.start()
+        # the prefixes end in blanks right before the head, after a prefix's last letter
+        before = start - 1
+        while before >= 0 and low[before] in " \t":
+            before -= 1
+        if before < start - 1 and before >= 0 and low[before] in t.prefix_last:
+            pre = t.prefix_before.search(low, max(0, start - 24), start)
+            if pre is not None:
+                start = pre.start()
+        yield start, m.end()
 
 
 def _title_before(text: str, low: str, pos: int) -> str | None:
@@ -144,7 +159,7 @@ def _title_before(text: str, low: str, pos: int) -> str | None:
     lo = max(0, pos - _LOOKBACK)
     window = text[lo:pos]
     cut = max(window.rfind(c) for c in ".;:\n")
-    for start, head_end in _heads(low, lo + cut + 1, pos):
+    for start, head_end in _heads(low, word_starts(tables().head_scan, low, lo + cut + 1, pos)):
         end, chain = read_title(text, start, head_end)
         if not chain and _is_role(low[start:head_end]):
             continue
@@ -159,9 +174,9 @@ def _clean(title: str) -> str | None:
     return title or None
 
 
-def _honorific(text: str, low: str, taken: _Taken) -> Iterator[Candidate]:
+def _honorific(text: str, low: str, starts: list[int], taken: _Taken) -> Iterator[Candidate]:
     t = tables()
-    for m in word_starts(t.honorific_scan, low, also="/"):
+    for m in word_start_matches(t.honorific_scan, low, starts, also="/"):
         word = text[m.start() : m.end()]
         if not _capital_ok(text, m.start(), word):
             continue
@@ -222,9 +237,10 @@ def _overlaps(start: int, end: int, taken: _Taken) -> bool:
     return taken.overlaps(start, end)
 
 
-def _titled(text: str, low: str, taken: _Taken) -> Iterator[Candidate]:
+def _titled(text: str, low: str, starts: list[int], taken: _Taken) -> Iterator[Candidate]:
     """Title, then name: "Chủ tịch UBND tỉnh Phạm Văn A", "Thủ tướng Phạm Minh Chính"."""
-    for head_start, head_end in _heads(low):
+    found = word_start_matches(tables().head_scan, low, starts)
+    for head_start, head_end in _heads(low, found):
         _, chain = read_title(text, head_start, head_end)
         run = name_tokens(text, chain)
         if not run:
@@ -259,7 +275,7 @@ def _names_an_institution(text: str, chain: list[Token], first: Token) -> bool:
 def _name_then_title(text: str, taken: _Taken) -> Iterator[Candidate]:
     """A full name opened by a surname, then ", Title": "Lê Văn B, Giám đốc Sở Y tế"; or
     standing alone where nothing makes it a street, a school or a longer proper name."""
-    for m in tables().surname_re.finditer(text):
+    for m in _surname_runs(text):
         start, end = m.start(), m.end()
         if _overlaps(start, end, taken):
             continue
@@ -274,6 +290,23 @@ def _name_then_title(text: str, taken: _Taken) -> Iterator[Candidate]:
             rule = "person.bare"
         taken.append((start, end))
         yield Candidate("person", start, end, rule, {"name": _name(m.group()), "title": title})
+
+
+def _surname_runs(text: str) -> Iterator[regex.Match[str]]:
+    """``surname_re.finditer(text)``, trying the pattern only where a surname is written.
+
+    >>> [m.group() for m in _surname_runs("xNguyễn Văn A, Lê Văn Bình và Trần Thị")]
+    ['Lê Văn Bình']
+    """
+    t = tables()
+    pos = 0
+    while (hit := t.surname_start.search(text, pos)) is not None:
+        m = t.surname_re.match(text, hit.start())
+        if m is None:
+            pos = hit.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _stands_alone(text: str, start: int, end: int, taken: _Taken) -> bool:
@@ -315,8 +348,10 @@ def find(doc: Doc) -> Iterator[Candidate]:
     """
     text, low = doc.text, doc.lower()
     taken = _Taken()
-    yield from _honorific(text, low, taken)
-    yield from _titled(text, low, taken)
+    # one pair of scans finds where both the honorifics and the title heads may start
+    starts = word_start_candidates(tables(), low)
+    yield from _honorific(text, low, starts, taken)
+    yield from _titled(text, low, starts, taken)
     yield from _name_then_title(text, taken)
     for start, end, rule in bylines(text):
         if not _overlaps(start, end, taken):
