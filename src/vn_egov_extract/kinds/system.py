@@ -64,23 +64,35 @@ class SystemPatterns(PatternModel):
 
 
 _END = r"(?![\p{L}\d])"
+# common letters and digits (all word characters): a prefix never begins right after one
+_LETTERS = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1ef9"
 
 
 @dataclass(frozen=True)
 class _Catalogue:
     pattern: regex.Pattern[str]
-    anchor: re.Pattern[str]  # the first two words a match can start with
+    # the first two words a match can start with, after a space / another non-word
+    # character (the scanned text gets a leading space); group 1: a match may begin there
+    after_space: re.Pattern[str]
+    after_other: re.Pattern[str]
     names: dict[str, str]  # key of a surface → canonical name
     brands: frozenset[str]  # canonical names that are brands
     acronyms: frozenset[str]  # keys that must be written in capitals
     signature: str
 
 
-def _build_pattern(p: SystemPatterns) -> str:
+def _forms(p: SystemPatterns) -> tuple[list[str], list[str], list[str]]:
+    """The catalogue's surfaces by how they may stand: brands (alone or after a head),
+    free phrases (alone or after a soft head), and every phrase a head may introduce."""
     brand_forms = [a for s in p.systems if s.brand for a in s.aliases + s.acronyms]
     free = [a for s in p.systems for a in s.long_forms]
     free += [a for s in p.systems if not s.brand for a in s.aliases + s.acronyms]
     headed = free + [a for s in p.systems for a in s.after_head]
+    return brand_forms, free, headed
+
+
+def _build_pattern(p: SystemPatterns) -> str:
+    brand_forms, free, headed = _forms(p)
     paren = brand_forms + [a for s in p.systems for a in s.acronyms]
     heads, soft, brands = _alt(p.heads), _alt(p.soft_heads), _alt(brand_forms)
     generic = _alt(headed)
@@ -110,12 +122,47 @@ def _build_pattern(p: SystemPatterns) -> str:
     )
 
 
-def _anchor(p: SystemPatterns) -> re.Pattern[str]:
-    """Where a match can start (its first two words), as a plain ``re`` scan.
+def _starter(p: SystemPatterns) -> str:
+    """What every match begins with, as ``re``: a whole brand or free phrase, the
+    signature word, or a head and the first word of a phrase it may introduce.
+
+    A necessary condition only (no word ends, no exclusions): where it fails, the costly
+    catalogue regex would fail too, and is not tried.
+    """
+    brand_forms, free, headed = _forms(p)
+
+    def phrase(surface: str) -> str:
+        return r"\s+".join(re.escape(t) for t in _key(surface).split())
+
+    def firsts(surfaces: list[str]) -> str:
+        return "|".join(sorted({re.escape(_key(x).split()[0]) for x in surfaces if _key(x)}))
+
+    alts = [phrase(x) for x in brand_forms + free + [p.signature.word]]
+    for heads, after in ((p.heads, brand_forms + headed), (p.soft_heads, brand_forms + free)):
+        if heads and after:
+            alts.append(rf"(?:{'|'.join(phrase(h) for h in heads)})\s+(?:{firsts(after)})")
+    return "|".join(alts)
+
+
+def _anchor(p: SystemPatterns) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    r"""Where a match can start (its first two words), as two plain ``re`` scans.
 
     Trying the catalogue regex at every word costs ~1 ms per 4 KB; ``re`` finds these
     starts, and the catalogue regex is tried only there. After-head entries cannot start
     a match, so they are left out ("quản lý" alone is not a start, "hệ thống" is).
+
+    Each scan matches the character before the prefix too (the text gets a leading
+    space): one a space, which ``re`` finds quickest, the other any other non-word
+    character (rare; ``re`` skips the common letters). Together they find the prefixes
+    ``(?<!\w)(?:prefixes)`` finds, one character earlier (:func:`_anchor_matches` keeps
+    them apart). Group 1 is set where :func:`_starter` holds.
+
+    >>> spaced, other = _anchor(load("systems.yaml", SystemPatterns))
+    >>> t = " hệ thống igate, ứng dụng x (zalo"
+    >>> [(m.start(), m.group(1) is not None) for m in spaced.finditer(t)]
+    [(0, True), (9, True), (16, False)]
+    >>> [m.start() for m in other.finditer(t)]
+    [28]
     """
     starts = [a for s in p.systems for a in s.aliases + s.long_forms + s.acronyms]
     starts += p.heads + p.soft_heads + [p.signature.word]
@@ -124,14 +171,58 @@ def _anchor(p: SystemPatterns) -> re.Pattern[str]:
         words = _key(entry).split()
         if not words or not words[0][0].isalnum():
             raise PatternError(f"systems.yaml: {entry!r} must start with a letter or digit")
+        if not words[:2][-1][-1].isalnum():
+            # a match's character before could then lie inside the previous match
+            raise PatternError(f"systems.yaml: {entry!r}: {words[:2][-1]!r} must end a word")
         prefixes.add(r"\s+".join(re.escape(w) for w in words[:2]))
-    # grouped by first letter, the look-behind after it: ``re`` then skips every position
-    # whose character starts no prefix without trying the alternation there
+    # grouped by first letter: a position whose letter starts no prefix fails at once
     by_first: dict[str, list[str]] = {}
     for prefix in sorted(prefixes, key=len, reverse=True):
         by_first.setdefault(prefix[0], []).append(prefix[1:])
-    groups = (rf"{first}(?<!\w.)(?:{'|'.join(rests)})" for first, rests in by_first.items())
-    return re.compile("|".join(groups))
+    alt = "|".join(rf"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    # the prefixes again inside the look-ahead: the starter is tried only where one begins
+    rest = rf"(?=(?:{alt}))(?:(?=({_starter(p)}))|)(?:{alt})"
+    return re.compile(" " + rest), re.compile(rf"[^ {_LETTERS}](?<!\w){rest}")
+
+
+def _anchor_matches(cat: _Catalogue, padded: str) -> Iterator[re.Match[str]]:
+    """The leftmost non-overlapping matches of both anchor scans together in ``padded``.
+
+    Most come from the space scan; before each match of the other scan it stops, and it
+    starts again after a match it overlaps (it may have skipped a match inside that one).
+
+    >>> cat = _catalogue()
+    >>> [m.start() for m in _anchor_matches(cat, " igate, (hệ thống igate hệ thống")]
+    [0, 8, 17, 23]
+    """
+    spaces = cat.after_space.finditer(padded)
+    others = cat.after_other.finditer(padded)
+    other = next(others, None)
+    end = 0
+    while True:
+        barrier = len(padded) if other is None else other.start()
+        hit = None
+        for hit in spaces:
+            if hit.start() >= barrier or hit.start() < end:
+                break
+            yield hit
+            end = hit.end()
+        else:
+            hit = None
+        if hit is not None and hit.start() < end:
+            spaces = cat.after_space.finditer(padded, end)
+            continue
+        if other is None:
+            return
+        if other.start() >= end:
+            yield other
+            end = other.end()
+            other = next(others, None)
+        else:
+            others = cat.after_other.finditer(padded, end)
+            other = next(others, None)
+        if hit is not None:  # not given yet: look again from it
+            spaces = cat.after_space.finditer(padded, hit.start())
 
 
 @functools.cache
@@ -144,9 +235,11 @@ def _catalogue() -> _Catalogue:
     pattern = regex.compile(_build_pattern(p))
     if tuple(sorted(pattern.groupindex, key=pattern.groupindex.__getitem__)) != _GROUPS:
         raise PatternError(f"system: the catalogue pattern's groups are not {_GROUPS}")
+    after_space, after_other = _anchor(p)
     return _Catalogue(
         pattern=pattern,
-        anchor=_anchor(p),
+        after_space=after_space,
+        after_other=after_other,
         names=names,
         brands=frozenset(s.name for s in p.systems if s.brand),
         acronyms=frozenset(_key(a) for s in p.systems for a in s.acronyms),
@@ -214,8 +307,10 @@ def find(doc: Doc) -> Iterator[Candidate]:
     text = doc.text
     low = doc.lower()
     free_from = 0
-    for anchor in cat.anchor.finditer(low):
-        if anchor.start() < free_from:
+    # one leading space: a prefix at 0 has its character before, and the anchor's match
+    # starts, in ``padded``, where the prefix does in ``low``
+    for anchor in _anchor_matches(cat, " " + low):
+        if anchor.start() < free_from or anchor.group(1) is None:
             continue
         m = cat.pattern.match(low, anchor.start())
         if m is None:
