@@ -8,6 +8,7 @@ words themselves are data: ``patterns/numerals.yaml``.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import regex
 
@@ -65,6 +66,8 @@ def parse_figure(surface: str) -> int | float:
     (1, 0.5, 1200000)
     """
     s = surface.strip()
+    if "," not in s and "." not in s:
+        return int(s)  # the usual plain digits: neither pattern below can match them
     if _ENGLISH_THOUSANDS.fullmatch(s):  # English thousands: "1,200,000"
         return int(s.replace(",", ""))
     if _DOTTED_THOUSANDS.fullmatch(s):
@@ -178,6 +181,37 @@ def _qualifier_tail() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\d])(?P<qual>{alts})\s+$", regex.IGNORECASE)
 
 
+# "İ".casefold() is "i" and a combining dot, where an ignore-case pattern matches a plain "i"
+_DOT_ABOVE = "\u0307"
+
+
+def folded_tail(text: str, end: int, width: int) -> str:
+    """``text[end - width:end]`` case-folded, without its trailing spaces.
+
+    A cheap necessary test before an ignore-case pattern anchored at ``end`` ("word, then
+    spaces, then ``end``"): where it matches, this string ends with the word's last
+    word (every space ``regex`` knows is one for ``str.rstrip`` too).
+
+    >>> folded_tail("Có TRÊN  46", 9, 6), folded_tail("x  ", 3, 8)
+    ('trên', 'x')
+    """
+    return text[max(0, end - width) : end].casefold().replace(_DOT_ABOVE, "").rstrip()
+
+
+def last_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The case-folded last word of each phrase, for ``str.endswith`` on a folded tail.
+
+    >>> last_words(["chưa đến", "trên", "Trên"])
+    ('trên', 'đến')
+    """
+    return tuple(sorted({p.split()[-1].casefold() for p in phrases}))
+
+
+@functools.cache
+def _qualifier_ends() -> tuple[str, ...]:
+    return last_words(qualifier_words())
+
+
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     """The qualifier word right before ``start`` and where the qualified span starts.
 
@@ -186,6 +220,8 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     >>> qualifier_before("có trên 46.016", 8), qualifier_before("có 46.016", 3)
     (('trên', 3), (None, 3))
     """
+    if not folded_tail(text, start, 24).endswith(_qualifier_ends()):
+        return None, start  # most figures have none: a string test spares the pattern
     m = _qualifier_tail().search(text, max(0, start - 24), start)
     return (m.group("qual"), m.start()) if m else (None, start)
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import regex
 
 from .._patterns import PatternModel, load
+from ._numerals import folded_tail, last_words
 from ._phrases import literal_alternation
 
 
@@ -121,7 +122,9 @@ def find_unit(text: str, pos: int) -> tuple[str, int] | None:
     return head, start + len(head)
 
 
-_COPULA_BEFORE = regex.compile(r"(?:\b(?:là|đạt|lên tới|lên đến)\s+)$", regex.IGNORECASE)
+_COPULAS = ("là", "đạt", "lên tới", "lên đến")
+_COPULA_BEFORE = regex.compile(rf"(?:\b(?:{'|'.join(_COPULAS)})\s+)$", regex.IGNORECASE)
+_COPULA_ENDS = last_words(_COPULAS)
 _TOTAL_OF = regex.compile(r"\b(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
 
 
@@ -136,6 +139,8 @@ def find_unit_before(text: str, pos: int) -> str | None:
     >>> find_unit_before("Ông là 1 trong 3 người", 7) is None
     True
     """
+    if not folded_tail(text, pos, 12).endswith(_COPULA_ENDS):
+        return None  # a string test first: most figures follow no copula
     if not _COPULA_BEFORE.search(text, max(0, pos - 12), pos):
         return None
     window = max(0, pos - 120)

@@ -30,6 +30,8 @@ import regex
 from .._candidate import Candidate, Doc
 from ._numerals import (
     FIGURE,
+    folded_tail,
+    last_words,
     number_word_set,
     numerals,
     parse_figure,
@@ -71,6 +73,16 @@ def _level_re() -> regex.Pattern[str]:
     """Words after which a bare figure is a level ("mức 2"), unless a noun follows."""
     words = literal_alternation(numerals().level_before)
     return regex.compile(rf"(?:(?<![\p{{L}}\d])(?:{words})\s+)$", regex.IGNORECASE)
+
+
+@functools.cache
+def _ordinal_ends() -> tuple[str, ...]:
+    return last_words(numerals().ordinal_before)
+
+
+@functools.cache
+def _level_ends() -> tuple[str, ...]:
+    return last_words(numerals().level_before)
 
 
 @functools.cache
@@ -207,6 +219,8 @@ def _list_marker(text: str, at: int, end: int) -> bool:
     >>> [_list_marker(t, a, a + 1) for a in (0, 17, 30)]
     [True, True, False]
     """
+    if end >= len(text) or text[end] not in ".)":
+        return False  # what _LIST_MARK starts with, tested without a call
     return bool(_LIST_MARK.match(text, end)) and bool(
         _BLANK_BEFORE.search(text, max(0, at - 40), at)
     )
@@ -221,6 +235,8 @@ def _bare_level(text: str, at: int, end: int) -> bool:
     """
     if _list_marker(text, at, end):
         return True
+    if not folded_tail(text, at, 8).endswith(_level_ends()):
+        return False  # a string test first: most figures follow no level word
     if not _level_re().search(text, max(0, at - 8), at):
         return False
     return find_unit(text, end) is None
@@ -265,43 +281,48 @@ def _candidate(
 
 def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
     text = doc.text
-    scales = numerals().scales
-    suffixes = numerals().suffixes
-    low = doc.lower()
-    zones = any(z in low for z in numerals().timezone_before)  # rare: look only then
+    scales, suffixes = numerals().scales, numerals().suffixes
+    zones = any(z in doc.lower() for z in numerals().timezone_before)  # rare: look only then
+    not_after, ordinal_ends = _not_after_re(), _ordinal_ends()
+    # cheap string tests go before each pattern they make unneeded: this loop meets every
+    # figure of the text, and most are plain counts that every test lets through
     for m in _figure_re().finditer(text):
-        fig = m.group("fig")
-        at = m.start("fig")
-        if _inside(at, phones) or _not_after_re().search(text, max(0, at - 16), at):
+        at, fig_end = m.span("fig")
+        if phones and _inside(at, phones):
+            continue
+        if folded_tail(text, at, 16).endswith(ordinal_ends) and not_after.search(
+            text, max(0, at - 16), at
+        ):
             continue
         if zones and _timezone_re().search(text, max(0, m.start() - 8), m.start()):
             continue  # "(GMT+7)": a clock time's offset
-        if not m.group("scale") and _bare_level(text, at, m.end("fig")):
+        fig, scale = m.group("fig", "scale")
+        if not scale and _bare_level(text, at, fig_end):
             continue
-        if _VERSION_LIKE.fullmatch(fig) and not m.group("scale"):
+        if not scale and "." in fig and _VERSION_LIKE.fullmatch(fig):
             continue  # "4.0", "2.0": versions; Vietnamese decimals use a comma
         value: float = parse_figure(fig[1:] if fig.startswith(",") else fig)
         if fig.startswith(","):
             value = float(f"0.{fig[1:]}")
-        end = m.end()
         qual, start = qualifier_before(text, m.start())
-        if m.group("scale"):
-            value *= scales[m.group("scale").lower()]
-        elif m.group("suffix"):
-            value *= suffixes[m.group("suffix")]
-        elif _YEAR.fullmatch(fig) and not qual:
+        suffix, neg, high_fig = m.group("suffix", "neg", "high")
+        if scale:
+            value *= scales[scale.lower()]
+        elif suffix:
+            value *= suffixes[suffix]
+        elif not qual and len(fig) == 4 and _YEAR.fullmatch(fig):
             continue  # a year belongs to the date kind ("năm 2019", "định hướng đến 2030")
-        if m.group("neg"):
+        if neg:
             value = -value
         values: dict[str, object] = {"value": _tidy(value), "qualifier": qualifier_of(qual)}
         rule = "number.figure"
-        if m.group("high"):
-            high = parse_figure(m.group("high"))
+        if high_fig:
+            high = parse_figure(high_fig)
             if high <= value:
                 continue  # "21-2" is a day and a month, not a range
             values["high"] = _tidy(high)
             rule = "number.range"
-        cand = _candidate(doc, start, end, rule, values)
+        cand = _candidate(doc, start, m.end(), rule, values)
         if cand:
             yield cand
 
