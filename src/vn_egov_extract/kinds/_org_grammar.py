@@ -597,11 +597,17 @@ class Grammar:
         """The end (view offset) of the body whose head spans ``[head_start, head_end)``,
         or None when the head names no particular body."""
         toks = Tokens(self.text, head_end)
-        for seq in head.not_after:
-            if match_seq(toks, 0, seq) is not None:
+        if head.not_after or head.name_starts:
+            first = toks[0].low if toks.has(0) else None
+            # each phrase is tried only when its first word is the next token
+            for seq in head.not_after:
+                if (not seq or seq[0] == first) and match_seq(toks, 0, seq) is not None:
+                    return None
+            if head.name_starts and all(
+                (seq and seq[0] != first) or match_seq(toks, 0, seq) is None
+                for seq in head.name_starts
+            ):
                 return None
-        if head.name_starts and all(match_seq(toks, 0, q) is None for q in head.name_starts):
-            return None
         j = 0
         if head.group == "named":
             if head.body_only and not (toks.has(0) and self.starts_head(toks[0])):

@@ -111,8 +111,10 @@ def read_chain(text: str, pos: int, limit: int = 160) -> list[Token]:
                 continue
             break
         ws, we, word = m.start(1), m.end(1), m.group(1)
-        org = t.org_re.match(text, ws, stop)
-        if org is not None and _is_cap(word):
+        cap = _is_cap(word)
+        # known names are capitalised: the costly pattern is tried on capitals only
+        org = t.org_re.match(text, ws, stop) if cap else None
+        if org is not None:
             out.append(Token(ws, org.end(), "org"))
             i = org.end()
             continue
@@ -121,7 +123,7 @@ def read_chain(text: str, pos: int, limit: int = 160) -> list[Token]:
             out.append(Token(ws, link.end(), "link"))
             i = link.end()
             continue
-        if _is_cap(word):
+        if cap:
             out.append(Token(ws, we, "cap"))
         elif word in _AND:
             nxt = _next_word(text, we, stop)

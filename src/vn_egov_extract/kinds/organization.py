@@ -24,6 +24,7 @@ its surface.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 import regex
@@ -102,6 +103,7 @@ def counted_body(text: str, pos: int) -> tuple[str, int] | None:
 # a banner: a run of text on one line between line ends or wide gaps ("BỘ CÔNG AN
 # <tab> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 _SEGMENT_RE = regex.compile(r"[^\n\t ](?:[^\n\t ]| (?! ))*")
+_ASCII_LOWER = re.compile("[a-z]")
 _SENTENCE_MARKS = frozenset(':;!?"“”')
 _MAX_BANNER_WORDS = 14
 
@@ -149,8 +151,9 @@ def _caps_segments(text: str) -> Iterator[tuple[int, int]]:
     """
     pos = 0
     for line in text.split("\n"):
-        # most lines have a lower-case letter: one C-level comparison rules them out
-        if line.upper() == line:
+        # most lines have a lower-case letter: an ASCII one is found at once, and upper-casing
+        # the line is the C-level test for the rest
+        if _ASCII_LOWER.search(line) is None and line.upper() == line:
             for m in _SEGMENT_RE.finditer(line):
                 seg = m.group()
                 if " " in seg and any(c.isalpha() for c in seg):
