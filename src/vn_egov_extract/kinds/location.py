@@ -33,7 +33,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -42,7 +42,7 @@ import regex
 from .._candidate import Candidate, Doc
 from ._gazetteer import RANK, Level, Unit, UnitWord, fold, fold_view, gazetteer, patterns
 from ._phrases import spaced_alternation
-from ._scan import candidate_starts, prefiltered, word_starts_re
+from ._scan import _LETTER, candidate_starts, prefiltered
 
 _TOKEN = r"\p{Lu}[\p{L}\p{M}']{0,15}"
 _NUMBER = r"\d{1,2}(?![\p{L}\d])"
@@ -94,7 +94,26 @@ def _fused_re() -> regex.Pattern[str]:
 @functools.cache
 def _unit_word_re() -> re.Pattern[str]:
     """Every unit word, for :func:`_unit_starts` (the unit and list scans share it)."""
-    return word_starts_re(w for entry in patterns().unit_words for w in entry.words)
+    return _grouped_word_starts_re(w for entry in patterns().unit_words for w in entry.words)
+
+
+def _grouped_word_starts_re(words: Iterable[str]) -> re.Pattern[str]:
+    r""":func:`._scan.word_starts_re`'s pattern (same matches), grouped by first letter
+    with the look-behind after that letter: ``re`` then tries the words only at the few
+    letters that begin one, about twice as fast.
+
+    >>> [m.group() for m in _grouped_word_starts_re(["xã", "thị xã"]).finditer(
+    ...     "thị\txã, xã, bxã, xãy")]
+    ['thị\txã', 'xã']
+    """
+    not_after, not_before = f"(?<!{_LETTER}.)", f"(?!{_LETTER})"
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        rest = re.escape(word[1:]).replace("\\ ", "[ \t]+")
+        groups.setdefault(word[0], []).append(rest + (not_before if word[-1].isalnum() else ""))
+    return re.compile(
+        "|".join(f"{re.escape(first)}{not_after}(?:{'|'.join(r)})" for first, r in groups.items())
+    )
 
 
 def _unit_starts(doc: Doc) -> list[int]:
@@ -440,9 +459,10 @@ class _ListRes:
     what follows one up to the first name (on the view), and "là các quận" (lower-cased)."""
 
     units: regex.Pattern[str]
-    count: regex.Pattern[str]
+    count: regex.Pattern[str]  # compiled REVERSE: it ends where the unit word begins
     rest: regex.Pattern[str]
     trail: regex.Pattern[str]
+    trail_firsts: tuple[str, ...]  # first words of the trailers: where ``trail`` may begin
     by_word: dict[str, UnitWord]
 
 
@@ -461,9 +481,12 @@ def _list_res() -> _ListRes:
     trail = rf"(?<![\p{{L}}\d])(?:{spaced_alternation(p.list_trailers)})[ \t]+{count}[ \t]+{unit}"
     return _ListRes(
         regex.compile(rf"(?<![\p{{L}}\d.]){unit}"),
-        regex.compile(rf"(?<![\p{{L}}\d]){count}[ \t]+$"),
+        # only whether it matches is read: searched from the end of its short window, it
+        # fails at once unless a blank ends the window (forward, it tries every position)
+        regex.compile(rf"(?<![\p{{L}}\d]){count}[ \t]+$", regex.REVERSE),
         regex.compile(rest),
         regex.compile(trail),
+        tuple(sorted({t.split()[0] for t in p.list_trailers})),
         by_word,
     )
 
@@ -614,13 +637,30 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
         unit_start = hit.start() if not (mods or mark) else None
         vouches = bool(mark) and mark not in patterns().list_weak_marks
         yield from _listed(text, items, entry, vouches, unit_start, taken)
-    for m in res.trail.finditer(low):
+    for m in prefiltered(res.trail, low, _word_positions(low, res.trail_firsts)):
         entry = res.by_word[" ".join(m.group("unit").split())]
         items = _trailing_items(text, m.start())[::-1]
         # no word introduces the list: only names the gazetteer knows at that level count
         known = [(a, b) for a, b in items if _listed_options(text, a, b, entry)[1]]
         if known == items:
             yield from _listed(text, items, entry, False, None, taken)
+
+
+def _word_positions(low: str, words: Iterable[str]) -> list[int]:
+    """Where any of ``words`` occurs in ``low``, ascending (``str.find``: far quicker than
+    trying a pattern at every position).
+
+    >>> _word_positions("là các xã, đều là", ["là", "đều"])
+    [0, 11, 15]
+    """
+    found: list[int] = []
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            found.append(i)
+            i = low.find(word, i + 1)
+    found.sort()
+    return found
 
 
 def _fused_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
