@@ -124,24 +124,27 @@ def word_starts(
 _COMMON_LETTERS = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 
 
-def word_start_candidates(t: PersonTables, low: str) -> list[int]:
-    """Positions in ``low`` where an honorific or a title head may begin a word, ascending:
-    every start that :func:`word_starts` can yield for either scan, and a few more.
+def word_start_candidates(t: PersonTables, low: str) -> tuple[list[int], list[int]]:
+    """Positions in ``low`` where an honorific, and where an honorific or a title head,
+    may begin a word, ascending: every start that :func:`word_starts` can yield for the
+    honorific scan, and for either scan, and a few more.
 
     Two scans replace one ``re`` search per hit inside a word ("ông" in "không"): one
     after each space (a one-character literal ``re`` finds fastest) and one after any
     other character that is not a common letter.
 
-    >>> word_start_candidates(tables(), "ông không (bà ở) thanh")
-    [0, 11]
+    >>> word_start_candidates(tables(), "ông không (bà ở) thanh, chủ tịch")
+    ([0, 11], [0, 11, 24])
     """
-    found = [m.start() + 1 for m in t.after_space.finditer(low)]
-    other = [m.start() + 1 for m in t.after_other.finditer(low)]
+    # (position, an honorific matches there): a title head may match at either kind
+    hits = [(m.start() + 1, m.group(1) is not None) for m in t.after_space.finditer(low)]
+    other = [(m.start() + 1, m.group(1) is not None) for m in t.after_other.finditer(low)]
     if other:
-        found = sorted(found + other)
-    if t.either_scan.match(low) is not None:
-        found.insert(0, 0)
-    return found
+        hits = sorted(hits + other)
+    first = t.either_scan.match(low)
+    if first is not None:
+        hits.insert(0, (0, first.group(1) is not None))
+    return [at for at, honorific in hits if honorific], [at for at, _ in hits]
 
 
 def word_start_matches(
@@ -152,7 +155,7 @@ def word_start_matches(
 
     >>> t = tables()
     >>> s = "ông không /anh anh ấy"
-    >>> starts = word_start_candidates(t, s)
+    >>> starts, _ = word_start_candidates(t, s)
     >>> [m.start() for m in word_start_matches(t.honorific_scan, s, starts, also="/")]
     [0, 15]
     """
@@ -184,14 +187,15 @@ def tables() -> PersonTables:
     lower_honorifics = sorted({h.lower() for h in p.honorifics})
     honorific_words = rf"(?:{trie_pattern(lower_honorifics)})(?=[ \t])"
     head_words = rf"(?:{trie_pattern([h.lower() for h in all_heads])})\b"
-    either = f"(?:{honorific_words}|{head_words})"
+    # group 1: an honorific starts here (a title head may too)
+    either = f"(?:({honorific_words})|{head_words})"
     return PersonTables(
         # both open on a letter, so "no word character before" is the leading \b / lookbehind
         honorific_scan=re.compile(rf"(?P<h>{honorific_words})"),
         head_scan=re.compile(head_words),
         after_space=re.compile(f" (?={either})"),
         after_other=re.compile(f"[^ {_COMMON_LETTERS}](?={either})"),
-        either_scan=re.compile(either),
+        either_scan=re.compile(f"(?={either})"),
         prefix_last=frozenset(w[-1] for w in p.title_prefixes),
         prefix_before=regex.compile(rf"(?:(?<![\p{{L}}\d])(?:{prefixes})[ \t]+){{1,2}}\Z"),
         single_name=frozenset(w.lower() for w in p.honorifics_single_name),

@@ -49,6 +49,9 @@ _GAP_BEFORE = regex.compile(r"[ \t]*,?[ \t]*")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;(\"\-…\n])[ \t]*$")
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "tp", "phố", "trấn"})
 _LOOKBACK = 160
+# neither a blank nor a letter or digit: read_title reads no word after a head followed by
+# one (or by the end of the text), so its chain is empty
+_NO_CHAIN = frozenset(["", *',.;:!?()"“”/'])
 _COMMA = regex.compile(r"[ \t]*,[ \t]*")
 # the word right before a bare name, on the same line, with nothing but spaces between
 _WORD_BEFORE = regex.compile(r"([\p{L}\d]+)[ \t]+\Z")
@@ -241,6 +244,8 @@ def _titled(text: str, low: str, starts: list[int], taken: _Taken) -> Iterator[C
     """Title, then name: "Chủ tịch UBND tỉnh Phạm Văn A", "Thủ tướng Phạm Minh Chính"."""
     found = word_start_matches(tables().head_scan, low, starts)
     for head_start, head_end in _heads(low, found):
+        if text[head_end : head_end + 1] in _NO_CHAIN:
+            continue  # "cán bộ, công chức": no chain, so no name after the title
         _, chain = read_title(text, head_start, head_end)
         run = name_tokens(text, chain)
         if not run:
@@ -348,10 +353,10 @@ def find(doc: Doc) -> Iterator[Candidate]:
     """
     text, low = doc.text, doc.lower()
     taken = _Taken()
-    # one pair of scans finds where both the honorifics and the title heads may start
-    starts = word_start_candidates(tables(), low)
-    yield from _honorific(text, low, starts, taken)
-    yield from _titled(text, low, starts, taken)
+    # one pair of scans finds where the honorifics and the title heads may start
+    honorific_starts, head_starts = word_start_candidates(tables(), low)
+    yield from _honorific(text, low, honorific_starts, taken)
+    yield from _titled(text, low, head_starts, taken)
     yield from _name_then_title(text, taken)
     for start, end, rule in bylines(text):
         if not _overlaps(start, end, taken):
