@@ -20,6 +20,7 @@ import regex
 from .._candidate import Candidate, Doc
 from ._date_finders import counted_noun_after, counting_before
 from ._date_lexicon import words
+from ._numerals import folded_tail, last_words
 from ._units import find_unit
 
 _PAIR = regex.compile(
@@ -33,12 +34,24 @@ _SCORE = regex.compile(
 # "điểm" (and up to two words) before a decimal score: "điểm trung bình 7,25/10"
 _SCORE_CUE = regex.compile(r"(?<!\p{L})điểm(?:[ \t]+\p{L}+){0,2}[ \t]+$", regex.IGNORECASE)
 _YEAR = regex.compile(r"(?:19|20)\d\d")
-_RANK_CUE = regex.compile(
-    r"(?:\b(?:xếp hạng|xếp thứ|đứng thứ|hạng|thứ hạng)(?:\s+thứ)?\s+)$", regex.IGNORECASE
+_RANK_WORDS = ("xếp hạng", "xếp thứ", "đứng thứ", "hạng", "thứ hạng")
+_RANK_CUE = regex.compile(rf"(?:\b(?:{'|'.join(_RANK_WORDS)})(?:\s+thứ)?\s+)$", regex.IGNORECASE)
+_RANK_ENDS = last_words((*_RANK_WORDS, "thứ"))
+_COUNT_WORDS = (
+    "đạt",
+    "có",
+    "được",
+    "chiếm",
+    "gồm",
+    "tổng số",
+    "trong số",
+    "với",
+    "là",
+    "tỷ lệ",
+    "tỉ lệ",
 )
-_COUNT_CUE = regex.compile(
-    r"(?:\b(?:đạt|có|được|chiếm|gồm|tổng số|trong số|với|là|tỷ lệ|tỉ lệ)\s+)$", regex.IGNORECASE
-)
+_COUNT_CUE = regex.compile(rf"(?:\b(?:{'|'.join(_COUNT_WORDS)})\s+)$", regex.IGNORECASE)
+_COUNT_ENDS = last_words(_COUNT_WORDS)
 _DATE_CUE = regex.compile(
     r"(?:\b(?:ngày|hôm|sáng|chiều|trưa|tối|đêm|từ|đến|tới|trước|sau|mồng|mùng|thứ \w+|chủ nhật)"
     r"[\s,]+)$",
@@ -92,6 +105,25 @@ def _is_date_like(num: str, den: str) -> bool:
     return 1 <= n <= 31 and 1 <= d <= 12
 
 
+def _score_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_SCORE.finditer(text)``, tried only near a "/" with a decimal comma just before it.
+
+    A score has one slash and at most eight characters before it; two scores never
+    overlap, so searching a short stretch around each slash finds every one.
+
+    >>> [m.group() for m in _score_matches("đạt 8,91/10; 1,5/2;1,5/2 và 12/2020")]
+    ['8,91/10', '1,5/2', '1,5/2']
+    """
+    slash = text.find("/")
+    while slash >= 0:
+        # the numerator's decimal part has one to three digits: its comma is this near
+        if "," in text[max(0, slash - 4) : slash]:
+            for m in _SCORE.finditer(text, max(0, slash - 8), slash + 8):
+                if m.end("num") == slash:
+                    yield m
+        slash = text.find("/", slash + 1)
+
+
 def _scores(text: str) -> Iterator[Candidate]:
     """Scores out of a maximum with a decimal numerator: "đạt 8,91/10 điểm"; kept only when
     "điểm" is next to it or a count cue ("đạt") comes before, and the score fits its maximum.
@@ -101,7 +133,7 @@ def _scores(text: str) -> Iterator[Candidate]:
     >>> [c.values["numerator"] for c in _scores("điểm trung bình 7,25/10")]
     [7.25]
     """
-    for m in _SCORE.finditer(text):
+    for m in _score_matches(text):
         num, den = float(m["num"].replace(",", ".")), int(m["den"])
         if den == 0 or num > den:
             continue
@@ -128,12 +160,14 @@ def find(doc: Doc) -> Iterator[Candidate]:
         if num > den or den == 0 or (_YEAR.fullmatch(m["num"]) and _YEAR.fullmatch(m["den"])):
             continue  # a part never exceeds its whole; "2020/2021" is a school year
         before = text[max(0, m.start() - 24) : m.start()]
-        rank = bool(_RANK_CUE.search(before))
+        # the cue patterns only where the text before ends with one of their last words
+        tail = folded_tail(text, m.start(), 24)
+        rank = tail.endswith(_RANK_ENDS) and bool(_RANK_CUE.search(before))
         unit = find_unit(text, m.end())
         if _is_date_like(m["num"], m["den"]) and not rank:
             if len(m["den"]) == 4 or _date_after_cue(text, low, m.start(), m.end()):
                 continue
-            if unit is None and not _COUNT_CUE.search(before):
+            if unit is None and not (tail.endswith(_COUNT_ENDS) and _COUNT_CUE.search(before)):
                 continue
         values = {
             "numerator": num,
