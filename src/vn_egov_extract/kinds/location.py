@@ -33,7 +33,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -51,7 +51,9 @@ _SEP = r"(?:[ \t]?-[ \t]?|[ \t])"
 _RUN = rf"{_TOKEN}(?:{_SEP}(?:{_TOKEN}|{_NUMBER})){{0,7}}"
 _RUN_RE = regex.compile(rf"(?<![\p{{L}}\d'])({_RUN})(?![\p{{L}}\d])")
 _TOKEN_RE = regex.compile(rf"{_TOKEN}|\d{{1,2}}")
-_WORD_BEFORE = regex.compile(r"([\p{L}/]+)(?:[ \t]+([\p{L}/]+))?[ \t]+\Z")
+# searched in reverse: from the window's end it fails at once unless a blank ends it (a
+# forward search tries every position of the window); the groups come out the same
+_WORD_BEFORE = regex.compile(r"([\p{L}/]+)(?:[ \t]+([\p{L}/]+))?[ \t]+\Z", regex.REVERSE)
 _SYLLABLE_SEP = re.compile(r"[ \t-]+")
 _BARE_LEVELS = frozenset({"province", "city", "district", "town"})
 # a credit before a name: "(Ảnh: Thanh Hà)", "Bài và ảnh: Kim Sơn"
@@ -162,28 +164,74 @@ def _word_sets() -> dict[str, frozenset[str]]:
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the syllables of the run ``text[start:end]``."""
-    return [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return [(start + a, start + b) for a, b in _run_tokens(text[start:end])]
+
+
+_Toks = Sequence[tuple[int, int]]  # spans of a run's syllables
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _run_tokens(run: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the syllables of a run, in the run (cached: the same names recur).
+
+    >>> _run_tokens("Bà Rịa - Vũng Tàu 2")
+    ((0, 2), (3, 6), (9, 13), (14, 17), (18, 19))
+    """
+    return tuple(m.span() for m in _TOKEN_RE.finditer(run))
+
+
+def _syllable_counts(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """First syllable of ``keys`` → how many syllables the keys with it have, most first.
+
+    The fold of ``n`` syllables of a run has ``n`` parts besides dashes and begins with
+    the first one's fold, so :func:`_longest` tries only those counts.
+
+    >>> _syllable_counts(["bà rịa - vũng tàu", "bà điểm", "bà rịa"])
+    {'bà': (4, 2)}
+    """
+    counts: dict[str, set[int]] = {}
+    for key in keys:
+        parts = key.split()
+        if parts:
+            counts.setdefault(parts[0], set()).add(sum(1 for p in parts if p != "-"))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in counts.items()}
+
+
+@functools.cache
+def _gazetteer_counts() -> dict[str, tuple[int, ...]]:
+    return _syllable_counts(gazetteer().units)
 
 
 def _longest(
     text: str,
-    toks: list[tuple[int, int]],
+    toks: _Toks,
     i: int,
     keys: Container[str],
     firsts: Container[str] | None = None,
+    extra: dict[str, tuple[int, ...]] | None = None,
 ) -> tuple[int, str] | None:
     """The most syllables from ``toks[i]`` whose folded text is in ``keys``: (count, key).
 
-    ``firsts`` (the keys' first syllables) rules most syllables out with one look-up.
+    ``firsts`` (the keys' first syllables) rules most syllables out with one look-up; only
+    the syllable counts of gazetteer keys (or of ``extra``'s, for keys beyond it) with that
+    first syllable are tried.
     """
     gaz = gazetteer()
+    start = toks[i][0]
     # a syllable is one token: lower-casing is all of fold_view it needs
-    if text[toks[i][0] : toks[i][1]].lower() not in (gaz.firsts if firsts is None else firsts):
+    first = text[start : toks[i][1]].lower()
+    if first not in (gaz.firsts if firsts is None else firsts):
         return None
-    for n in range(min(len(toks) - i, gaz.longest), 0, -1):
-        key = fold_view(text[toks[i][0] : toks[i + n - 1][1]])
-        if key in keys:
-            return n, key
+    folded = patterns().syllable_variants.get(first, first)
+    counts = extra.get(folded) if extra else None
+    if counts is None:
+        counts = _gazetteer_counts().get(folded, ())
+    left = min(len(toks) - i, gaz.longest)
+    for n in counts:
+        if n <= left:
+            key = fold_view(text[start : toks[i + n - 1][1]])
+            if key in keys:
+                return n, key
     return None
 
 
@@ -211,23 +259,24 @@ def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     unit_re, by_word = _unit_re()
     for m in prefiltered(unit_re, text, _unit_starts(doc)):
         entry = by_word[m.group("unit").lower()]
-        toks = _tokens(text, m.start("name"), m.end("name"))
-        number = m.group("name")
-        if number.isdigit():  # "phường 01" is "Phường 1"
-            found = (1, str(int(number))) if str(int(number)) in gaz.units else None
+        name = m.group("name")
+        toks = _run_tokens(name)  # spans in ``name``
+        if name.isdigit():  # "phường 01" is "Phường 1"
+            found = (1, str(int(name))) if str(int(name)) in gaz.units else None
         else:
-            found = _longest(text, toks, 0, gaz.units)
-            if found is not None and _number_follows(text, toks, found[0]):
+            found = _longest(name, toks, 0, gaz.units)
+            if found is not None and _number_follows(name, toks, found[0]):
                 found = None  # "phường Hải Châu 1": a numbered unit the gazetteer lacks
         mention: _Mention | None
         if found is not None:
             n, key = found
-            end = toks[n - 1][1]
+            at = m.start("name")
+            end = at + toks[n - 1][1]
             options = [u for u in gaz.units[key] if u.level in entry.levels]
             mention = _Mention(
                 m.start(), end, key, "location.unit", options or gaz.units[key], entry.level
             )
-            mention.surface = text[m.start("name") : end]
+            mention.surface = text[at:end]
         else:
             mention = None if entry.known_only else _unknown(text, m, toks, entry)
         if mention is not None and not taken.overlaps(mention.start, mention.end):
@@ -235,20 +284,19 @@ def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
             yield mention
 
 
-def _number_follows(text: str, toks: list[tuple[int, int]], n: int) -> bool:
+def _number_follows(run: str, toks: _Toks, n: int) -> bool:
     """Whether the syllable after the first ``n`` of a run is a number ("Mỹ Đình 2")."""
-    return n < len(toks) and text[toks[n][0] : toks[n][1]].isdigit()
+    return n < len(toks) and run[toks[n][0] : toks[n][1]].isdigit()
 
 
-def _unknown(
-    text: str, m: regex.Match[str], toks: list[tuple[int, int]], entry: UnitWord
-) -> _Mention | None:
-    """A unit word + a capitalised name the gazetteer lacks (renamed or merged units)."""
+def _unknown(text: str, m: regex.Match[str], toks: _Toks, entry: UnitWord) -> _Mention | None:
+    """A unit word + a capitalised name the gazetteer lacks (renamed or merged units);
+    ``toks`` are the spans of the name's syllables in the name."""
     words = _word_sets()
-    first = text[toks[0][0] : toks[0][1]].lower()
+    name = m.group("name")
+    first = name[toks[0][0] : toks[0][1]].lower()
     if first in words["not_starts"] or first in words["person_parts"]:
         return None
-    name = text[m.start("name") : m.end("name")]
     if not name.isdigit() and not 2 <= len(toks) <= 4:
         return None  # one capitalised syllable is too often a title-cased word ("xã Nông")
     before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
@@ -260,7 +308,7 @@ def _unknown(
         if entry.level not in ("district", "ward"):
             return None
         name = f"{'Quận' if entry.level == 'district' else 'Phường'} {int(name)}"
-    elif any(text[a:b].isupper() and b - a > 1 for a, b in toks):
+    elif any(name[a:b].isupper() and b - a > 1 for a, b in toks):
         return None  # an acronym: "huyện ABC" is not a name
     mention = _Mention(m.start(), m.end(), fold(name), "location.unit_unknown", [], entry.level)
     mention.surface = name
@@ -269,7 +317,9 @@ def _unknown(
 
 def _cue_before(text: str, start: int) -> str | None:
     """The one or two lower-case words right before ``start`` that block a bare name."""
-    if _CREDIT.search(text, max(0, start - 20), start):
+    lo = max(0, start - 20)
+    # a credit ends in a colon: most names have none before them
+    if text[lo:start].rstrip(" \t").endswith(":") and _CREDIT.search(text, lo, start):
         return "credit"
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
@@ -291,17 +341,18 @@ def _after_org_head(prefix: str) -> bool:
     return any(prefix == head or prefix.endswith(" " + head) for head in _word_sets()["org_heads"])
 
 
-def _bare_ok(text: str, toks: list[tuple[int, int]], i: int, n: int, run_start: int) -> bool:
-    """Whether a bare name at ``toks[i:i+n]`` of a capitalised run is a place, not a person."""
+def _bare_ok(run: str, toks: _Toks, i: int, n: int, text: str, run_start: int) -> bool:
+    """Whether a bare name at ``toks[i:i+n]`` (spans in ``run``) of a capitalised run, at
+    ``run_start`` in ``text``, is a place, not a person."""
     words = _word_sets()
-    if i and not _after_org_head(text[toks[0][0] : toks[i - 1][1]].lower()):
+    if i and not _after_org_head(run[toks[0][0] : toks[i - 1][1]].lower()):
         for a, b in toks[:i]:
-            lower = text[a:b].lower()
+            lower = run[a:b].lower()
             if lower in words["person_parts"] or lower in words["person_cues"]:
                 return False
-    if i == 0 and i + n < len(toks) and text[toks[i + n - 1][1] : toks[i + n][0]] == " ":
+    if i == 0 and i + n < len(toks) and run[toks[i + n - 1][1] : toks[i + n][0]] == " ":
         a, b = toks[i + n]
-        nxt = text[a:b]
+        nxt = run[a:b]
         # "Hoàng Mai Anh": a longer capitalised name goes on; acronyms, numbers and another
         # place ("Biên Hòa - Vĩnh Cửu" is split by a dash) may follow
         if not nxt.isupper() and not nxt.isdigit():
@@ -317,31 +368,40 @@ def _bare_mentions(doc: Doc, taken: _Spans, memory: dict[str, _Mention]) -> Iter
     needs_unit = _word_sets()["needs_unit"]
     keys: Container[str] = gaz.bare
     firsts: AbstractSet[str] = _bare_firsts()
+    extra: dict[str, tuple[int, ...]] = {}
     if memory:
         keys = gaz.bare | memory.keys()
         seen = {k.split(" ", 1)[0] for k in memory}
         variants = patterns().syllable_variants
         firsts = _bare_firsts() | seen | {v for v, s in variants.items() if s in seen}
+        # the syllable counts of the document's own keys join the gazetteer's
+        base = _gazetteer_counts()
+        extra = {
+            first: tuple(sorted(set(counts) | set(base.get(first, ())), reverse=True))
+            for first, counts in _syllable_counts(memory).items()
+        }
     for run in _RUN_RE.finditer(text):
+        phrase = run.group()
         # most runs ("Theo", "Ủy ban nhân dân") hold no first syllable of a name
-        if firsts.isdisjoint(_syllables(run.group())):
+        if firsts.isdisjoint(_syllables(phrase)):
             continue
-        toks = _tokens(text, run.start(), run.end())
+        toks = _run_tokens(phrase)  # spans in ``phrase``, which is at ``at`` in ``text``
+        at = run.start()
         i = 0
         while i < len(toks):
-            found = _longest(text, toks, i, keys, firsts)
+            found = _longest(phrase, toks, i, keys, firsts, extra)
             if found is None:
                 i += 1
                 continue
             n, key = found
-            start, end = toks[i][0], toks[i + n - 1][1]
+            start, end = at + toks[i][0], at + toks[i + n - 1][1]
             # a well-known name keeps its own reading ("Thái Nguyên" the province, even
             # after "TP Thái Nguyên"); others take the one the document gave with a unit word
             known = key in memory and (key not in gaz.bare or key in needs_unit)
             if (
                 taken.overlaps(start, end)
                 or (key in needs_unit and not known)
-                or not _bare_ok(text, toks, i, n, run.start())
+                or not _bare_ok(phrase, toks, i, n, text, at)
             ):
                 i += 1
                 continue
