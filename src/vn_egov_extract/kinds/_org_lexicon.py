@@ -140,6 +140,7 @@ class Lexicon:
     # the last two letters of the plural words, in plural_re's case-insensitive sense: a
     # cheap test before plural_re's search of the words before each head
     plural_tail: regex.Pattern[str]
+    plural_last: regex.Pattern[str]  # their last letter alone
     count_re: regex.Pattern[str]
     title_re: regex.Pattern[str]
     titles: dict[str, tuple[tuple[str, ...], ...]]
@@ -370,6 +371,9 @@ def lexicon() -> Lexicon:
         plural_tail=regex.compile(
             "(?:" + "|".join(regex.escape(w[-2:]) for w in sorted(set(p.plural_before))) + r")\Z",
             regex.IGNORECASE,
+        ),
+        plural_last=regex.compile(
+            "|".join(regex.escape(w[-1]) for w in sorted(set(p.plural_before))), regex.IGNORECASE
         ),
         count_re=_count_re(p.not_count_before),
         titles=_by_first([tokens_of(t) for t in p.titles], lambda t: t),

@@ -24,6 +24,7 @@ its surface.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -200,11 +201,25 @@ def _not_one_body(lex: Lexicon, text: str, start: int) -> bool:
     last = _last_before_blanks(text, start, lo)
     if last < 0:
         return False
-    plural = lex.plural_tail.search(text, max(lo, last - 1), last + 1) is not None
+    char = text[last]
+    plural = _ends_plural(char) and lex.plural_tail.search(text, max(lo, last - 1), last + 1)
     if plural and lex.plural_re.search(text, lo, start) is not None:
         return True
-    counted = _DIGIT.match(text, last) is not None
-    return counted and lex.count_re.search(text, lo, start) is not None
+    return _is_digit(char) and lex.count_re.search(text, lo, start) is not None
+
+
+# Per character, not per text: the answers of two one-character patterns, so the common
+# characters before a head cost a dictionary lookup instead of a regex call
+@functools.lru_cache(maxsize=4096)
+def _ends_plural(char: str) -> bool:
+    """Whether ``char`` may end a plural word (``plural_before``)."""
+    return lexicon().plural_last.match(char) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_digit(char: str) -> bool:
+    r"""Whether ``char`` is a digit as ``\d`` in the count pattern reads one."""
+    return _DIGIT.match(char) is not None
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
@@ -238,7 +253,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
         if start < covered:
             continue  # a head inside a body already read: "Văn phòng UBND tỉnh"
         # the segments are sorted and disjoint: only the last one opening before can hold it
-        at = bisect.bisect_right(caps_starts, start) - 1
+        at = bisect.bisect_right(caps_starts, start) - 1 if caps else -1
         if at >= 0 and start < caps[at][1]:
             continue
         if _not_one_body(lex, text, start):
