@@ -23,7 +23,7 @@ import bisect
 import functools
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import regex
 
@@ -40,8 +40,9 @@ from ._numerals import (
     qualifier_of,
 )
 from ._phrases import literal_alternation
-from ._scan import _LETTER, _NOT_BEFORE_LETTER, candidate_starts, prefiltered
+from ._scan import _LETTER, candidate_starts, prefiltered
 from ._units import find_unit, find_unit_before
+from ._word_scan import first_letter_scan
 from .organization import counted_body
 
 _PHONE = regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{1,4}){2,5}(?![\d])")
@@ -156,37 +157,9 @@ def _scale_value(words: str) -> int:
     return value
 
 
-def _by_first_letter(words: Iterable[str]) -> re.Pattern[str]:
-    r"""The pattern ``_scan.word_starts_re(words)``, matching the same words at the same places,
-    written as one branch per first letter with the look-behind after that letter.
-
-    ``re`` then skips every character that starts no word without trying the pattern there,
-    which halves the cost of a scan over a long text.
-
-    >>> p = _by_first_letter(["xã", "thị xã", "thôn"])
-    >>> [m.group() for m in p.finditer("thị\txã, xã, bxã, xãy, thôn")]
-    ['thị\txã', 'xã', 'thôn']
-    """
-    groups: dict[str, list[str]] = {}
-    for word in sorted(set(words), key=len, reverse=True):  # longest first, as word_starts_re
-        groups.setdefault(word[0], []).append(word)
-    branches = [
-        re.escape(first)
-        + rf"(?<!{_LETTER}.)(?:"
-        + "|".join(
-            re.escape(w[1:]).replace("\\ ", "[ \t]+")
-            + (_NOT_BEFORE_LETTER if w[-1].isalnum() else "")
-            for w in group
-        )
-        + ")"
-        for first, group in groups.items()
-    ]
-    return re.compile("|".join(branches))
-
-
 @functools.cache
 def _code_words() -> re.Pattern[str]:
-    return _by_first_letter(numerals().code_before)
+    return first_letter_scan(numerals().code_before)
 
 
 def _phone_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -348,7 +321,7 @@ def _number_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     # \s in re covers every space \s in regex does; a word's beginning is enough here
     goes_on = re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})")
     word_after = re.compile(rf" {_LETTER}")
-    return _by_first_letter(words), goes_on, word_after, frozenset(silent)
+    return first_letter_scan(words), goes_on, word_after, frozenset(silent)
 
 
 def _word_run_starts(low: str) -> Iterator[int]:
@@ -419,7 +392,7 @@ def _accept_words(text: str, start: int, end: int, words: list[str]) -> bool:
 
 @functools.cache
 def _vague_words() -> re.Pattern[str]:
-    return _by_first_letter(numerals().vague_multipliers)
+    return first_letter_scan(numerals().vague_multipliers)
 
 
 def _vague(doc: Doc) -> Iterator[Candidate]:
