@@ -70,10 +70,10 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 def test_candidate_scans_find_what_word_starts_finds(text: str) -> None:
     t = tables()
     low = text.lower()
-    honorific_starts, head_starts = word_start_candidates(t, low)
-    fast = [m.span() for m in word_start_matches(t.honorific_scan, low, honorific_starts, "/")]
+    starts = word_start_candidates(t, low)
+    fast = [m.span() for m in word_start_matches(t.honorific_scan, low, starts, "/")]
     assert fast == [m.span() for m in word_starts(t.honorific_scan, low, also="/")]
-    fast = [m.span() for m in word_start_matches(t.head_scan, low, head_starts)]
+    fast = [m.span() for m in word_start_matches(t.head_scan, low, starts)]
     assert fast == [m.span() for m in word_starts(t.head_scan, low)]
 
 

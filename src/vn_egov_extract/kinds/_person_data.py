@@ -70,7 +70,8 @@ class PersonTables:
     bare_name_blockers: regex.Pattern[str]
     byline_re: regex.Pattern[str]
     surname_re: regex.Pattern[str]
-    # where a surname is written, no edge tested: ``surname_re`` can match only there
+    # where a surname is written before a blank, its left edge not tested: ``surname_re``
+    # can match only there
     surname_start: re.Pattern[str]
 
 
@@ -124,27 +125,24 @@ def word_starts(
 _COMMON_LETTERS = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 
 
-def word_start_candidates(t: PersonTables, low: str) -> tuple[list[int], list[int]]:
-    """Positions in ``low`` where an honorific, and where an honorific or a title head,
-    may begin a word, ascending: every start that :func:`word_starts` can yield for the
-    honorific scan, and for either scan, and a few more.
+def word_start_candidates(t: PersonTables, low: str) -> list[int]:
+    """Positions in ``low`` where an honorific or a title head may begin a word, ascending:
+    every start that :func:`word_starts` can yield for either scan, and a few more.
 
     Two scans replace one ``re`` search per hit inside a word ("ông" in "không"): one
     after each space (a one-character literal ``re`` finds fastest) and one after any
-    other character that is not a common letter.
+    other character that is not a common letter. Both try one trie of all the words.
 
     >>> word_start_candidates(tables(), "ông không (bà ở) thanh, chủ tịch")
-    ([0, 11], [0, 11, 24])
+    [0, 11, 24]
     """
-    # (position, an honorific matches there): a title head may match at either kind
-    hits = [(m.start() + 1, m.group(1) is not None) for m in t.after_space.finditer(low)]
-    other = [(m.start() + 1, m.group(1) is not None) for m in t.after_other.finditer(low)]
+    found = [m.start() + 1 for m in t.after_space.finditer(low)]
+    other = [m.start() + 1 for m in t.after_other.finditer(low)]
     if other:
-        hits = sorted(hits + other)
-    first = t.either_scan.match(low)
-    if first is not None:
-        hits.insert(0, (0, first.group(1) is not None))
-    return [at for at, honorific in hits if honorific], [at for at, _ in hits]
+        found = sorted(found + other)
+    if t.either_scan.match(low) is not None:
+        found.insert(0, 0)
+    return found
 
 
 def word_start_matches(
@@ -155,7 +153,7 @@ def word_start_matches(
 
     >>> t = tables()
     >>> s = "ông không /anh anh ấy"
-    >>> starts, _ = word_start_candidates(t, s)
+    >>> starts = word_start_candidates(t, s)
     >>> [m.start() for m in word_start_matches(t.honorific_scan, s, starts, also="/")]
     [0, 15]
     """
@@ -187,8 +185,10 @@ def tables() -> PersonTables:
     lower_honorifics = sorted({h.lower() for h in p.honorifics})
     honorific_words = rf"(?:{trie_pattern(lower_honorifics)})(?=[ \t])"
     head_words = rf"(?:{trie_pattern([h.lower() for h in all_heads])})\b"
-    # group 1: an honorific starts here (a title head may too)
-    either = f"(?:({honorific_words})|{head_words})"
+    # the words of both scans in one trie, ended as either scan ends them: one walk per
+    # position instead of two
+    both = trie_pattern(sorted({*lower_honorifics, *(h.lower() for h in all_heads)}))
+    either = rf"(?:{both})(?:(?=[ \t])|\b)"
     return PersonTables(
         # both open on a letter, so "no word character before" is the leading \b / lookbehind
         honorific_scan=re.compile(rf"(?P<h>{honorific_words})"),
@@ -236,5 +236,5 @@ def tables() -> PersonTables:
             rf"(?<![\p{{L}}\d'])(?:{trie_pattern(p.surnames)})(?:[ \t]+{NAME_TOKEN}){{2,3}}"
             r"(?![\p{L}\d'])"
         ),
-        surname_start=re.compile(trie_pattern(p.surnames)),
+        surname_start=re.compile(rf"(?:{trie_pattern(p.surnames)})(?=[ \t])"),
     )

@@ -354,9 +354,9 @@ def find(doc: Doc) -> Iterator[Candidate]:
     text, low = doc.text, doc.lower()
     taken = _Taken()
     # one pair of scans finds where the honorifics and the title heads may start
-    honorific_starts, head_starts = word_start_candidates(tables(), low)
-    yield from _honorific(text, low, honorific_starts, taken)
-    yield from _titled(text, low, head_starts, taken)
+    starts = word_start_candidates(tables(), low)
+    yield from _honorific(text, low, starts, taken)
+    yield from _titled(text, low, starts, taken)
     yield from _name_then_title(text, taken)
     for start, end, rule in bylines(text):
         if not _overlaps(start, end, taken):
