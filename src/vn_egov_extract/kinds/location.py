@@ -42,7 +42,7 @@ import regex
 from .._candidate import Candidate, Doc
 from ._gazetteer import RANK, Level, Unit, UnitWord, fold, fold_view, gazetteer, patterns
 from ._phrases import spaced_alternation
-from ._scan import _LETTER, candidate_starts, prefiltered
+from ._scan import _LETTER, prefiltered
 
 _TOKEN = r"\p{Lu}[\p{L}\p{M}']{0,15}"
 _NUMBER = r"\d{1,2}(?![\p{L}\d])"
@@ -122,7 +122,16 @@ def _unit_starts(doc: Doc) -> list[int]:
     """Where a unit word may begin in ``doc``: the unit and list regexes try only there."""
     cached = doc.cache.get("location.unit_starts")
     if cached is None:
-        cached = list(candidate_starts(_unit_word_re(), doc.lower()))
+        cached = []
+        # :func:`._scan.candidate_starts`, unrolled: a generator per word costs as much
+        # as the scan
+        for hit in _unit_word_re().finditer(doc.lower()):
+            start, words = hit.start(), hit.group()
+            cached.append(start)
+            if " " in words or "\t" in words:
+                for i in range(1, len(words)):
+                    if words[i - 1] in " \t" and words[i] not in " \t":
+                        cached.append(start + i)
         doc.cache["location.unit_starts"] = cached
     return cached
 
@@ -168,6 +177,16 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _Toks = Sequence[tuple[int, int]]  # spans of a run's syllables
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _run_lowers(run: str) -> tuple[str, ...]:
+    """The lower-cased syllables of a run, one per :func:`_run_tokens` span.
+
+    >>> _run_lowers("Đắk Lắk 2")
+    ('đắk', 'lắk', '2')
+    """
+    return tuple(run[a:b].lower() for a, b in _run_tokens(run))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -386,10 +405,13 @@ def _bare_mentions(doc: Doc, taken: _Spans, memory: dict[str, _Mention]) -> Iter
         if firsts.isdisjoint(_syllables(phrase)):
             continue
         toks = _run_tokens(phrase)  # spans in ``phrase``, which is at ``at`` in ``text``
+        lowers = _run_lowers(phrase)
         at = run.start()
         i = 0
         while i < len(toks):
-            found = _longest(phrase, toks, i, keys, firsts, extra)
+            found = None
+            if lowers[i] in firsts:
+                found = _longest(phrase, toks, i, keys, firsts, extra)
             if found is None:
                 i += 1
                 continue
@@ -518,7 +540,7 @@ class _ListRes:
     """Regexes of lists: unit words (on the lower-cased view), a count ending before one,
     what follows one up to the first name (on the view), and "là các quận" (lower-cased)."""
 
-    units: regex.Pattern[str]
+    units: regex.Pattern[str]  # group "counted": a count may end before the word
     count: regex.Pattern[str]  # compiled REVERSE: it ends where the unit word begins
     rest: regex.Pattern[str]
     trail: regex.Pattern[str]
@@ -539,8 +561,12 @@ def _list_res() -> _ListRes:
     mods = r"(?P<mods>(?:[ \t]*,?[ \t]+\p{Ll}[\p{L}\p{M}]*){0,6}?)"
     rest = rf"{mods}(?:[ \t]*(?P<mark>{spaced_alternation(p.list_marks)}))?[ \t]*(?=\p{{Lu}}|\d)"
     trail = rf"(?<![\p{{L}}\d])(?:{spaced_alternation(p.list_trailers)})[ \t]+{count}[ \t]+{unit}"
+    # whether a count may end right before the unit word, read while the word is matched
+    # (a superset of ``count``'s test, which has a 12-character window; "$" may match
+    # before a last line break): most unit words then skip that search
+    may_count = rf"(?:(?<=(?<![\p{{L}}\d]){count}[ \t]+\n?)(?P<counted>)|)"
     return _ListRes(
-        regex.compile(rf"(?<![\p{{L}}\d.]){unit}"),
+        regex.compile(rf"(?<![\p{{L}}\d.]){may_count}{unit}"),
         # only whether it matches is read: searched from the end of its short window, it
         # fails at once unless a blank ends the window (forward, it tries every position)
         regex.compile(rf"(?<![\p{{L}}\d]){count}[ \t]+$", regex.REVERSE),
@@ -672,7 +698,10 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     low = doc.lower()
     mod_firsts = _modifier_firsts()
     for hit in prefiltered(res.units, low, _unit_starts(doc)):
-        counted = res.count.search(low, max(0, hit.start() - 12), hit.start()) is not None
+        counted = (
+            hit.group("counted") is not None
+            and res.count.search(low, max(0, hit.start() - 12), hit.start()) is not None
+        )
         if not counted:
             # uncounted, only "xã biên giới Ia Dom" counts: skip the rest unless a
             # modifier's first word follows (most unit words are followed by a name)
