@@ -57,6 +57,7 @@ _COMMA = regex.compile(r"[ \t]*,[ \t]*")
 _WORD_BEFORE = regex.compile(r"([\p{L}\d]+)[ \t]+\Z")
 _LIST_ITEM_BEFORE = regex.compile(r"([\p{L}\d]+)[ \t]*(?:,|và)[ \t]+\Z")
 _AFTER_NAME = regex.compile(r"[ \t]*(?:\p{Lu}|\d)")
+_WORDS = regex.compile(r"\S+")
 _AND_NAME = regex.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:và[ \t]+)?")
 
 
@@ -143,18 +144,27 @@ def _is_role(head: str) -> bool:
 def _heads(low: str, found: Iterable[re.Match[str]]) -> Iterator[tuple[int, int]]:
     """(start, end) of each title head ``found`` in ``low``, its prefixes ("Phó",
     "nguyên") included in the start."""
-    t = tables()
     for m in found:
-        start = m.start()
-        # the prefixes end in blanks right before the head, after a prefix's last letter
-        before = start - 1
-        while before >= 0 and low[before] in " \t":
-            before -= 1
-        if before < start - 1 and before >= 0 and low[before] in t.prefix_last:
-            pre = t.prefix_before.search(low, max(0, start - 24), start)
-            if pre is not None:
-                start = pre.start()
-        yield start, m.end()
+        yield _with_prefixes(low, m.start()), m.end()
+
+
+def _with_prefixes(low: str, start: int) -> int:
+    """Where a title whose head starts at ``start`` begins: before its prefixes.
+
+    >>> s = "ông nguyên phó chủ tịch"
+    >>> _with_prefixes(s, s.index("chủ")), _with_prefixes(s, 4)
+    (4, 4)
+    """
+    t = tables()
+    # the prefixes end in blanks right before the head, after a prefix's last letter
+    before = start - 1
+    while before >= 0 and low[before] in " \t":
+        before -= 1
+    if before < start - 1 and before >= 0 and low[before] in t.prefix_last:
+        pre = t.prefix_before.search(low, max(0, start - 24), start)
+        if pre is not None:
+            return pre.start()
+    return start
 
 
 def _title_before(text: str, low: str, pos: int) -> str | None:
@@ -223,7 +233,7 @@ def _name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The leading words of a capitalised run that can form a name (stops at a non-name)."""
     t = tables()
     out: list[tuple[int, int]] = []
-    for w in regex.finditer(r"\S+", text[start:end]):
+    for w in _WORDS.finditer(text[start:end]):
         if w.group() in t.not_name_words or not is_name_token(w.group()):
             break
         out.append((start + w.start(), start + w.end()))
@@ -242,14 +252,16 @@ def _overlaps(start: int, end: int, taken: _Taken) -> bool:
 
 def _titled(text: str, low: str, starts: list[int], taken: _Taken) -> Iterator[Candidate]:
     """Title, then name: "Chủ tịch UBND tỉnh Phạm Văn A", "Thủ tướng Phạm Minh Chính"."""
-    found = word_start_matches(tables().head_scan, low, starts)
-    for head_start, head_end in _heads(low, found):
+    for head in word_start_matches(tables().head_scan, low, starts):
+        head_end = head.end()
         if text[head_end : head_end + 1] in _NO_CHAIN:
             continue  # "cán bộ, công chức": no chain, so no name after the title
-        _, chain = read_title(text, head_start, head_end)
+        _, chain = read_title(text, head.start(), head_end)
         run = name_tokens(text, chain)
         if not run:
             continue
+        # the prefixes ("Phó", "nguyên") are looked for only before a title with a name
+        head_start = _with_prefixes(low, head.start())
         before = chain[: len(chain) - len(run)]
         if not before and _is_role(low[head_start:head_end]):
             continue  # "cán bộ Nguyễn Văn A": left to the other rules, untitled
