@@ -540,7 +540,8 @@ class _ListRes:
     """Regexes of lists: unit words (on the lower-cased view), a count ending before one,
     what follows one up to the first name (on the view), and "là các quận" (lower-cased)."""
 
-    units: regex.Pattern[str]  # group "counted": a count may end before the word
+    # groups "counted": a count may end before the word; "modified": a modifier may follow
+    units: regex.Pattern[str]
     count: regex.Pattern[str]  # compiled REVERSE: it ends where the unit word begins
     rest: regex.Pattern[str]
     trail: regex.Pattern[str]
@@ -565,8 +566,12 @@ def _list_res() -> _ListRes:
     # (a superset of ``count``'s test, which has a 12-character window; "$" may match
     # before a last line break): most unit words then skip that search
     may_count = rf"(?:(?<=(?<![\p{{L}}\d]){count}[ \t]+\n?)(?P<counted>)|)"
+    # and whether a modifier's first word may follow (lower-cased, the view's
+    # _FIRST_MODIFIER word starts with it): most uncounted words then skip that match
+    firsts = "|".join(regex.escape(w) for w in _modifier_firsts())
+    may_modify = rf"(?:(?=[ \t]*,?[ \t]+(?:{firsts}))(?P<modified>)|)"
     return _ListRes(
-        regex.compile(rf"(?<![\p{{L}}\d.]){may_count}{unit}"),
+        regex.compile(rf"(?<![\p{{L}}\d.]){may_count}{unit}{may_modify}"),
         # only whether it matches is read: searched from the end of its short window, it
         # fails at once unless a blank ends the window (forward, it tries every position)
         regex.compile(rf"(?<![\p{{L}}\d]){count}[ \t]+$", regex.REVERSE),
@@ -705,6 +710,8 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
         if not counted:
             # uncounted, only "xã biên giới Ia Dom" counts: skip the rest unless a
             # modifier's first word follows (most unit words are followed by a name)
+            if hit.group("modified") is None:
+                continue
             first = _FIRST_MODIFIER.match(text, hit.end())
             if first is None or not first.group(1).lower().startswith(mod_firsts):
                 continue
