@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from vn_egov_extract.kinds import organization
 from vn_egov_extract.kinds._org_grammar import Tokens
-from vn_egov_extract.kinds._org_lexicon import TOKEN_RE, lexicon
+from vn_egov_extract.kinds._org_lexicon import TOKEN_RE, head_matches, lexicon
 from vn_egov_extract.kinds._person_data import (
     tables,
     word_start_candidates,
@@ -62,6 +62,11 @@ _PIECES = [
     "-",
     "’",
     "٣",
+    "Văn phòng",
+    "văn phòng",
+    "ủy ban nhân dân",
+    "Ủy ban nhân dân",
+    "Công an",
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
@@ -93,6 +98,13 @@ def test_title_prefixes_are_found_as_by_the_plain_search(text: str) -> None:
 def test_surname_runs_are_the_pattern_scan(text: str) -> None:
     plain = [m.span() for m in tables().surname_re.finditer(text)]
     assert [m.span() for m in _surname_runs(text)] == plain
+
+
+@given(_TEXT)
+def test_head_matches_are_the_head_pattern_scan(text: str) -> None:
+    lex = lexicon()
+    plain = [m.span() for m in lex.head_re.finditer(text)]
+    assert [m.span() for m in head_matches(lex, text)] == plain
 
 
 @given(_TEXT)

@@ -113,6 +113,11 @@ class Lexicon:
     """Everything the grammar needs, compiled."""
 
     head_re: re.Pattern[str]
+    # the same heads split by their first letter: capitalised ones are scanned for (capitals
+    # are rare, so the scan skips fast), the few others are found by a literal search
+    upper_head_re: re.Pattern[str]
+    lower_head_re: re.Pattern[str]
+    lower_heads: tuple[str, ...]
     heads: dict[str, Head]  # by form as written in the text (any-case forms in each case)
     # phrases are indexed by their first token, longest first, so a token is only compared
     # with the few phrases that can start with it
@@ -222,8 +227,15 @@ def _compile_heads(p: OrgPatterns) -> tuple[re.Pattern[str], dict[str, Head]]:
                 heads.setdefault(variant, head)
     # stdlib re with a prefix trie and no leading assertion: it skips to the heads' first
     # letters ten times faster than an alternation; the left edge is checked in Python
-    head_re = re.compile("(?:" + trie_pattern(list(heads)) + r")(?![\w&'])(?!-\w)")
+    head_re = re.compile(_head_pattern(list(heads)))
     return head_re, heads
+
+
+def _head_pattern(forms: list[str]) -> str:
+    """The pattern of a head among ``forms``, its right edge checked (none: never matches)."""
+    if not forms:
+        return "(?!)"
+    return "(?:" + trie_pattern(forms) + r")(?![\w&'])(?!-\w)"
 
 
 def _caps_heads(heads: dict[str, Head]) -> tuple[dict[str, Head], re.Pattern[str]]:
@@ -254,11 +266,52 @@ def head_at(lex: Lexicon, text: str, pos: int) -> tuple[Head, int] | None:
 
 def heads_in(lex: Lexicon, text: str) -> Iterator[tuple[Head, int, int]]:
     """Every head in ``text``: (head, start, end)."""
-    for m in lex.head_re.finditer(text):
+    for m in head_matches(lex, text):
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE_HEAD):
             continue
         yield lex.heads[m.group()], start, m.end()
+
+
+def head_matches(lex: Lexicon, text: str) -> Iterator[re.Match[str]]:
+    """``lex.head_re.finditer(text)``, from two cheaper scans.
+
+    A capitalised head and a lower-case one never start at the same character, and each
+    pattern matches there as ``head_re`` does: taking the earlier of the two next matches
+    after each match walks the same chain of matches, mid-word ones included.
+
+    >>> s = "Văn phòng UBND và văn phòng, xvăn phòng Sở"
+    >>> [m.span() for m in head_matches(lexicon(), s)] == [
+    ...     m.span() for m in lexicon().head_re.finditer(s)]
+    True
+    """
+    lower = sorted({at for form in lex.lower_heads for at in _occurrences(text, form)})
+    k = 0
+    pos = 0
+    up = lex.upper_head_re.search(text)
+    while True:
+        if up is not None and up.start() < pos:
+            up = lex.upper_head_re.search(text, pos)
+        low = None
+        while k < len(lower) and (up is None or lower[k] < up.start()):
+            if lower[k] >= pos:
+                low = lex.lower_head_re.match(text, lower[k])
+                if low is not None:
+                    break
+            k += 1
+        m = low or up
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Every offset where ``word`` is written in ``text``, overlapping ones included."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 T = TypeVar("T")
@@ -334,6 +387,7 @@ def lexicon() -> Lexicon:
     """The compiled lexicon (read once per process)."""
     p = load("organizations.yaml", OrgPatterns)
     head_re, heads = _compile_heads(p)
+    lower_heads = [f for f in heads if not f[:1].isupper()]
     caps_heads, caps_head_re = _caps_heads(heads)
     topics = _with_acronyms(p.topics, p.acronyms)
     people = load("persons.yaml", PersonPatterns)
@@ -344,6 +398,9 @@ def lexicon() -> Lexicon:
     acronym_alt = literal_alternation(list(acronyms))
     return Lexicon(
         head_re=head_re,
+        upper_head_re=re.compile(_head_pattern([f for f in heads if f[:1].isupper()])),
+        lower_head_re=re.compile(_head_pattern(lower_heads)),
+        lower_heads=tuple(lower_heads),
         heads=heads,
         levels=_by_first(_levels(p), lambda lv: lv.tokens),
         abbreviations=frozenset(tokens_of(e.form)[0] for e in p.levels if e.expands),
