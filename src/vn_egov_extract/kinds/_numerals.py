@@ -212,17 +212,23 @@ def _qualifier_ends() -> tuple[str, ...]:
     return last_words(qualifier_words())
 
 
-def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+QUALIFIER_REACH = 24  # characters looked at before a figure for its qualifier
+
+
+def qualifier_before(text: str, start: int, tail: str | None = None) -> tuple[str | None, int]:
     """The qualifier word right before ``start`` and where the qualified span starts.
 
     Looked up after the figure is found, so scanning stays anchored on digits.
+    ``tail``: ``folded_tail(text, start, QUALIFIER_REACH)`` when the caller has it.
 
     >>> qualifier_before("có trên 46.016", 8), qualifier_before("có 46.016", 3)
     (('trên', 3), (None, 3))
     """
-    if not folded_tail(text, start, 24).endswith(_qualifier_ends()):
+    if tail is None:
+        tail = folded_tail(text, start, QUALIFIER_REACH)
+    if not tail.endswith(_qualifier_ends()):
         return None, start  # most figures have none: a string test spares the pattern
-    m = _qualifier_tail().search(text, max(0, start - 24), start)
+    m = _qualifier_tail().search(text, max(0, start - QUALIFIER_REACH), start)
     return (m.group("qual"), m.start()) if m else (None, start)
 
 
