@@ -156,12 +156,14 @@ def _with_prefixes(low: str, start: int) -> int:
     (4, 4)
     """
     t = tables()
-    # the prefixes end in blanks right before the head, after a prefix's last letter
+    lo = max(0, start - 24)
+    # the prefixes end in blanks right before the head, after a prefix's last letter, all
+    # within the window searched (so a long run of blanks is not walked)
     before = start - 1
-    while before >= 0 and low[before] in " \t":
+    while before >= lo and low[before] in " \t":
         before -= 1
-    if before < start - 1 and before >= 0 and low[before] in t.prefix_last:
-        pre = t.prefix_before.search(low, max(0, start - 24), start)
+    if before < start - 1 and before >= lo and low[before] in t.prefix_last:
+        pre = t.prefix_before.search(low, lo, start)
         if pre is not None:
             return pre.start()
     return start
