@@ -76,7 +76,9 @@ def test_candidate_scans_find_what_word_starts_finds(text: str) -> None:
     t = tables()
     low = text.lower()
     starts = word_start_candidates(t, low)
-    fast = [m.span() for m in word_start_matches(t.honorific_scan, low, starts, "/")]
+    pairs = t.honorific_pairs
+    honorific_starts = [at for at in starts if pairs is None or low[at : at + 2] in pairs]
+    fast = [m.span() for m in word_start_matches(t.honorific_scan, low, honorific_starts, "/")]
     assert fast == [m.span() for m in word_starts(t.honorific_scan, low, also="/")]
     fast = [m.span() for m in word_start_matches(t.head_scan, low, starts)]
     assert fast == [m.span() for m in word_starts(t.head_scan, low)]

@@ -51,6 +51,9 @@ class PersonTables:
     after_space: re.Pattern[str]
     after_other: re.Pattern[str]
     either_scan: re.Pattern[str]
+    # the first two letters of every honorific (None if one is shorter): where the merged
+    # scans found another word, the honorific pattern is not tried
+    honorific_pairs: frozenset[str] | None
     prefix_before: regex.Pattern[str]
     prefix_last: frozenset[str]  # the last letters of the prefixes, before prefix_before
     single_name: frozenset[str]
@@ -196,6 +199,11 @@ def tables() -> PersonTables:
         after_space=re.compile(f" (?={either})"),
         after_other=re.compile(f"[^ {_COMMON_LETTERS}](?={either})"),
         either_scan=re.compile(f"(?={either})"),
+        honorific_pairs=(
+            frozenset(w[:2] for w in lower_honorifics)
+            if all(len(w) >= 2 for w in lower_honorifics)
+            else None
+        ),
         prefix_last=frozenset(w[-1] for w in p.title_prefixes),
         prefix_before=regex.compile(rf"(?:(?<![\p{{L}}\d])(?:{prefixes})[ \t]+){{1,2}}\Z"),
         single_name=frozenset(w.lower() for w in p.honorifics_single_name),
@@ -236,5 +244,6 @@ def tables() -> PersonTables:
             rf"(?<![\p{{L}}\d'])(?:{trie_pattern(p.surnames)})(?:[ \t]+{NAME_TOKEN}){{2,3}}"
             r"(?![\p{L}\d'])"
         ),
-        surname_start=re.compile(rf"(?:{trie_pattern(p.surnames)})(?=[ \t])"),
+        # (no blank, digit or ASCII lower-case letter can open the name word after it)
+        surname_start=re.compile(rf"(?:{trie_pattern(p.surnames)})(?=[ \t]+[^\s\da-z])"),
     )

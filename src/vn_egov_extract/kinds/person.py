@@ -191,6 +191,9 @@ def _clean(title: str) -> str | None:
 
 def _honorific(text: str, low: str, starts: list[int], taken: _Taken) -> Iterator[Candidate]:
     t = tables()
+    pairs = t.honorific_pairs
+    if pairs is not None:
+        starts = [at for at in starts if low[at : at + 2] in pairs]
     for m in word_start_matches(t.honorific_scan, low, starts, also="/"):
         word = text[m.start() : m.end()]
         if not _capital_ok(text, m.start(), word):
