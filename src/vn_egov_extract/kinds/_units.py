@@ -35,6 +35,13 @@ def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str],
     return nouns, measures, frozenset(p.classifiers), frozenset(w.lower() for w in p.not_units)
 
 
+@functools.cache
+def _odd_starts() -> frozenset[str]:
+    """The first characters of units that are not letters ("%")."""
+    p = load("units.yaml", UnitPatterns)
+    return frozenset(w[0] for w in (*p.nouns, *p.measures) if not w[0].isalpha())
+
+
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}(?![\p{L}\d])")
 # Four syllables are context enough to segment the first word, and short windows recur across
 # articles, so the segmentation cache below hits far more often than with whole clauses.
@@ -94,6 +101,9 @@ def find_unit(text: str, pos: int) -> tuple[str, int] | None:
         start += 1
     if start >= len(text):
         return None
+    first = text[start]
+    if first < "\x80" and not first.isalpha() and first not in _odd_starts():
+        return None  # ASCII punctuation or a digit: no unit, acronym or word starts so
     m = measures.match(text, start) or nouns.match(text, start)
     if m:
         end = m.end()

@@ -334,7 +334,7 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
     text = doc.text
     scales, suffixes = numerals().scales, numerals().suffixes
     zones = any(z in doc.lower() for z in numerals().timezone_before)  # rare: look only then
-    not_after, ordinal_ends = _not_after_re(), _ordinal_ends()
+    not_after, ordinal_ends, level_ends = _not_after_re(), _ordinal_ends(), _level_ends()
     # cheap string tests go before each pattern they make unneeded: this loop meets every
     # figure of the text, and most are plain counts that every test lets through
     for m in _figure_re().finditer(text):
@@ -349,7 +349,9 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
         if zones and _timezone_re().search(text, max(0, begin - 8), begin):
             continue  # "(GMT+7)": a clock time's offset
         fig, scale = m.group("fig", "scale")
-        if not scale and _bare_level(text, at, fig_end, tail):
+        # _bare_level's own first tests, spelled out here: most figures pass both
+        maybe_level = text[fig_end : fig_end + 1] in (".", ")") or tail.endswith(level_ends)
+        if not scale and maybe_level and _bare_level(text, at, fig_end, tail):
             continue
         if not scale and "." in fig and _VERSION_LIKE.fullmatch(fig):
             continue  # "4.0", "2.0": versions; Vietnamese decimals use a comma

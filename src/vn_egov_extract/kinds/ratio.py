@@ -105,6 +105,11 @@ def _is_date_like(num: str, den: str) -> bool:
     return 1 <= n <= 31 and 1 <= d <= 12
 
 
+# a slash with a comma at most four characters before it: the numerator's decimal part has
+# one to three digits
+_SLASH_AFTER_COMMA = regex.compile(r"(?s)(?<=,.{0,3})/")
+
+
 def _score_matches(text: str) -> Iterator[regex.Match[str]]:
     """``_SCORE.finditer(text)``, tried only near a "/" with a decimal comma just before it.
 
@@ -114,14 +119,11 @@ def _score_matches(text: str) -> Iterator[regex.Match[str]]:
     >>> [m.group() for m in _score_matches("đạt 8,91/10; 1,5/2;1,5/2 và 12/2020")]
     ['8,91/10', '1,5/2', '1,5/2']
     """
-    slash = text.find("/")
-    while slash >= 0:
-        # the numerator's decimal part has one to three digits: its comma is this near
-        if "," in text[max(0, slash - 4) : slash]:
-            for m in _SCORE.finditer(text, max(0, slash - 8), slash + 8):
-                if m.end("num") == slash:
-                    yield m
-        slash = text.find("/", slash + 1)
+    for hit in _SLASH_AFTER_COMMA.finditer(text):
+        slash = hit.start()
+        for m in _SCORE.finditer(text, max(0, slash - 8), slash + 8):
+            if m.end("num") == slash:
+                yield m
 
 
 def _scores(text: str) -> Iterator[Candidate]:
@@ -163,12 +165,16 @@ def find(doc: Doc) -> Iterator[Candidate]:
         # the cue patterns only where the text before ends with one of their last words
         tail = folded_tail(text, m.start(), 24)
         rank = tail.endswith(_RANK_ENDS) and bool(_RANK_CUE.search(before))
+        date_like = _is_date_like(m["num"], m["den"]) and not rank
+        if date_like and (len(m["den"]) == 4 or _date_after_cue(text, low, m.start(), m.end())):
+            continue
         unit = find_unit(text, m.end())
-        if _is_date_like(m["num"], m["den"]) and not rank:
-            if len(m["den"]) == 4 or _date_after_cue(text, low, m.start(), m.end()):
-                continue
-            if unit is None and not (tail.endswith(_COUNT_ENDS) and _COUNT_CUE.search(before)):
-                continue
+        if (
+            date_like
+            and unit is None
+            and not (tail.endswith(_COUNT_ENDS) and _COUNT_CUE.search(before))
+        ):
+            continue
         values = {
             "numerator": num,
             "denominator": den,

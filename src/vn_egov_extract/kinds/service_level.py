@@ -147,6 +147,8 @@ def parse_levels(surface: str) -> list[int]:
     >>> parse_levels("iii, iv"), parse_levels("ii-iv")
     ([3, 4], [2, 3, 4])
     """
+    if len(surface) == 1 and surface in "1234":
+        return [int(surface)]  # the usual single Arabic level: nothing to parse
     found = {_level(f) for f in _FIGURE.findall(surface)}
     for m in _compiled().ranges.finditer(surface):
         low, high = sorted((_level(m.group(1)), _level(m.group(2))))
