@@ -43,7 +43,7 @@ from ._numerals import (
 from ._phrases import literal_alternation
 from ._scan import _LETTER, prefiltered
 from ._units import find_unit, find_unit_before
-from ._word_scan import first_letter_scan
+from ._word_scan import first_letter_scan, word_hits, word_start_scans
 from .organization import counted_body
 
 _PHONE = regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{1,4}){2,5}(?![\d])")
@@ -163,7 +163,9 @@ _NUMBER, _CODE, _VAGUE = 1, 2, 4  # the word lists a first word opens phrases of
 
 
 @functools.cache
-def _word_lexicon() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str], re.Pattern[str]]:
+def _word_lexicon() -> tuple[
+    tuple[re.Pattern[str], re.Pattern[str]], dict[str, int], re.Pattern[str], re.Pattern[str]
+]:
     """One scan for every number word, code word ("tổng đài") and vague multiplier, the
     lists each first word opens phrases of, and the scans of the two phrase lists."""
     p = numerals()
@@ -180,7 +182,7 @@ def _word_lexicon() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str], r
             first[word.group()] = first.get(word.group(), 0) | flag
     words = [*number_word_set(), *p.code_before, *p.vague_multipliers]
     return (
-        first_letter_scan(words),
+        word_start_scans(words),
         first,
         first_letter_scan(p.code_before),
         first_letter_scan(p.vague_multipliers),
@@ -213,13 +215,12 @@ def _word_starts(low: str) -> tuple[list[tuple[int, str]], list[int], list[int]]
     codes: list[int] = []
     vague: list[int] = []
     code_end = vague_end = 0
-    for hit in scan.finditer(low):
-        word = hit.group()
+    for start, word in word_hits(scan, low):
         flags = first.get(word)
         if flags is None:  # several words ("tổng đài"): each may open a phrase
-            runs = [(hit.start() + r.start(), r.group()) for r in _RUN.finditer(word)]
+            runs = [(start + r.start(), r.group()) for r in _RUN.finditer(word)]
         else:  # one word: most hits
-            runs = [(hit.start(), word)]
+            runs = [(start, word)]
         for at, run in runs:
             flags = first.get(run, 0)
             if flags & _NUMBER:
