@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .._candidate import Candidate, Doc
+from .._patterns import PatternError
 from ._gazetteer import RANK, Level, Unit, UnitWord, fold, fold_view, gazetteer, patterns
 from ._phrases import spaced_alternation
 from ._scan import _LETTER, prefiltered
@@ -83,7 +84,10 @@ def _unit_re() -> tuple[regex.Pattern[str], dict[str, UnitWord]]:
         rf"(?<![\p{{L}}\d.])(?i:(?P<unit>{words}))"
         rf"(?:(?<=\.)[ \t]{{0,2}}|[ \t]{{1,2}})(?P<name>{_NUMBER}|{_RUN})"
     )
-    return regex.compile(pattern), by_word
+    compiled = regex.compile(pattern)
+    if list(compiled.groupindex) != ["unit", "name"]:  # read by groups()
+        raise PatternError("location: the unit pattern's groups changed")
+    return compiled, by_word
 
 
 @functools.cache
@@ -276,9 +280,17 @@ def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     text = doc.text
     gaz = gazetteer()
     unit_re, by_word = _unit_re()
-    for m in prefiltered(unit_re, text, _unit_starts(doc)):
-        entry = by_word[m.group("unit").lower()]
-        name = m.group("name")
+    last = 0
+    # ``prefiltered(unit_re, text, starts)`` inlined: this loop runs for every unit word
+    for start in _unit_starts(doc):
+        if start < last:
+            continue
+        m = unit_re.match(text, start)
+        if m is None:
+            continue
+        last = m.end()
+        word, name = m.groups()  # unit, name (by name each group costs ~10 times more)
+        entry = by_word[word.lower()]
         toks = _run_tokens(name)  # spans in ``name``
         if name.isdigit():  # "phường 01" is "Phường 1"
             found = (1, str(int(name))) if str(int(name)) in gaz.units else None
@@ -289,7 +301,7 @@ def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
         mention: _Mention | None
         if found is not None:
             n, key = found
-            at = m.start("name")
+            at = m.start(2)  # the name's
             end = at + toks[n - 1][1]
             options = [u for u in gaz.units[key] if u.level in entry.levels]
             mention = _Mention(
@@ -509,6 +521,14 @@ def _province_votes(mentions: list[_Mention]) -> Counter[str]:
 def _resolve(mention: _Mention, votes: Counter[str]) -> dict[str, object]:
     """Values of a mention: its unit chosen by the document's provinces, then level."""
     options = mention.options
+    if len(options) == 1:  # most mentions: nothing to choose
+        (unit,) = options
+        return {
+            "name": unit.name,
+            "level": mention.level or unit.level,
+            "province": unit.province,
+            "province_2025": unit.province_2025,
+        }
     if votes and options:
         best = max(votes.get(u.province or "", 0) for u in options)
         if best:
@@ -540,7 +560,8 @@ class _ListRes:
     """Regexes of lists: unit words (on the lower-cased view), a count ending before one,
     what follows one up to the first name (on the view), and "là các quận" (lower-cased)."""
 
-    # groups "counted": a count may end before the word; "modified": a modifier may follow
+    # groups (in order) "counted": a count may end before the word; "unit"; "modified": a
+    # modifier may follow
     units: regex.Pattern[str]
     count: regex.Pattern[str]  # compiled REVERSE: it ends where the unit word begins
     rest: regex.Pattern[str]
@@ -570,8 +591,11 @@ def _list_res() -> _ListRes:
     # _FIRST_MODIFIER word starts with it): most uncounted words then skip that match
     firsts = "|".join(regex.escape(w) for w in _modifier_firsts())
     may_modify = rf"(?:(?=[ \t]*,?[ \t]+(?:{firsts}))(?P<modified>)|)"
+    units = regex.compile(rf"(?<![\p{{L}}\d.]){may_count}{unit}{may_modify}")
+    if list(units.groupindex) != ["counted", "unit", "modified"]:  # read by groups()
+        raise PatternError("location: the list pattern's groups changed")
     return _ListRes(
-        regex.compile(rf"(?<![\p{{L}}\d.]){may_count}{unit}{may_modify}"),
+        units,
         # only whether it matches is read: searched from the end of its short window, it
         # fails at once unless a blank ends the window (forward, it tries every position)
         regex.compile(rf"(?<![\p{{L}}\d]){count}[ \t]+$", regex.REVERSE),
@@ -702,15 +726,23 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     res = _list_res()
     low = doc.lower()
     mod_firsts = _modifier_firsts()
-    for hit in prefiltered(res.units, low, _unit_starts(doc)):
+    units, last = res.units, 0
+    # ``prefiltered(units, low, starts)`` inlined: this loop runs for most unit words
+    for start in _unit_starts(doc):
+        if start < last:
+            continue
+        hit = units.match(low, start)
+        if hit is None:
+            continue
+        last = hit.end()
+        may_count, _, may_modify = hit.groups()  # by name, each costs ~10 times more
         counted = (
-            hit.group("counted") is not None
-            and res.count.search(low, max(0, hit.start() - 12), hit.start()) is not None
+            may_count is not None and res.count.search(low, max(0, start - 12), start) is not None
         )
         if not counted:
             # uncounted, only "xã biên giới Ia Dom" counts: skip the rest unless a
             # modifier's first word follows (most unit words are followed by a name)
-            if hit.group("modified") is None:
+            if may_modify is None:
                 continue
             first = _FIRST_MODIFIER.match(text, hit.end())
             if first is None or not first.group(1).lower().startswith(mod_firsts):
