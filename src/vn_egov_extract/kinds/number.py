@@ -105,14 +105,23 @@ def _code_re() -> regex.Pattern[str]:
     )
 
 
-@functools.cache
-def _figure_re() -> regex.Pattern[str]:
-    p = numerals()
-    scales = "|".join(sorted(p.scales, key=len, reverse=True))
+def _figure_after() -> str:
+    """What follows a figure's digits: a suffix ("3M"), a range's high end, a scale word."""
+    scales = "|".join(sorted(numerals().scales, key=len, reverse=True))
     # "tỷ lệ", "triệu chứng", "tỷ phú": the scale word is the start of another word
     scale = rf"(?:\s+(?P<scale>(?i:{scales}))(?!\s+(?i:lệ|chứng|tập|phú)\b)(?![\p{{L}}\d]))?"
     # case matters: "3M" is three million, "3m" three metres
     suffix = r"(?:(?P<suffix>[KkM])|(?<=[.,]\d+)(?P<suffix>G))?"
+    return (
+        suffix
+        + rf"(?:\s*-\s*(?P<high>{FIGURE}))?"
+        + r"(?![\d/:]|[.,]\d|[\p{L}\d]|\s*%|\s*-\s*\d)"
+        + scale
+    )
+
+
+@functools.cache
+def _figure_re() -> regex.Pattern[str]:
     # Case is ignored only in the words: a pattern-wide IGNORECASE, or a look-behind as the
     # first step, makes ``regex`` try the whole pattern at every character; the look-ahead
     # on how a match can start (a digit, ",5", "-5", "âm") lets it skip the others quickly.
@@ -120,11 +129,57 @@ def _figure_re() -> regex.Pattern[str]:
         r"(?=\d|[,\-][\d,]|[âÂ][mM])"
         + rf"(?:(?P<neg>(?<![\p{{L}}\d])-|(?i:âm)\s+)|{_NEG_LOOKBEHIND})"
         + rf"(?P<fig>{FIGURE}|(?<![^\s\-])(?:,\d+))"
-        + suffix
-        + rf"(?:\s*-\s*(?P<high>{FIGURE}))?"
-        + r"(?![\d/:]|[.,]\d|[\p{L}\d]|\s*%|\s*-\s*\d)"
-        + scale
+        + _figure_after()
     )
+
+
+@functools.cache
+def _plain_figure_re() -> regex.Pattern[str]:
+    """``_figure_re`` where a match starts with a digit: no sign, no "âm", no ",5"."""
+    return regex.compile(rf"{_NEG_LOOKBEHIND}(?P<fig>{FIGURE})" + _figure_after())
+
+
+# Where _figure_re may match without starting with a digit: "-5", "-,5", ",5", "âm 5"
+# (one character class, then a look-ahead: the fastest scan ``regex`` has for this)
+_RARE_FIGURE_START = regex.compile(r"[,\-âÂ](?=[\d,mM])")
+
+
+def _figure_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_figure_re().finditer(text)``, from two cheaper scans.
+
+    At a digit, ``_figure_re`` matches as ``_plain_figure_re`` does, and ``regex`` finds
+    those several times faster; elsewhere it is tried only where ``_RARE_FIGURE_START``
+    finds a start. Taking the leftmost of the two next matches each time walks the same
+    chain of matches.
+
+    >>> t = "Âm 5 độ, -3, ,5 và 12-15 người, 1.626 hồ sơ"
+    >>> [m.group() for m in _figure_matches(t)] == [m.group() for m in _figure_re().finditer(t)]
+    True
+    """
+    plain, full = _plain_figure_re(), _figure_re()
+    rare = [hit.start() for hit in _RARE_FIGURE_START.finditer(text)]
+    i, done = 0, 0  # the next rare start to try; the end of the last match
+    plains = plain.finditer(text)
+    nxt = next(plains, None)
+    while True:
+        before = nxt.start() if nxt is not None else len(text) + 1
+        found = None
+        while i < len(rare) and rare[i] < before:
+            i += 1
+            if rare[i - 1] >= done and (found := full.match(text, rare[i - 1])) is not None:
+                break
+        if found is not None:  # a rare match comes first
+            yield found
+            done = found.end()
+            if nxt is not None and nxt.start() < done:  # it overlapped: search on after it
+                plains = plain.finditer(text, done)
+                nxt = next(plains, None)
+        elif nxt is not None:
+            yield nxt
+            done = nxt.end()
+            nxt = next(plains, None)
+        else:
+            return
 
 
 @functools.cache
@@ -338,7 +393,7 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
     not_after, ordinal_ends, level_ends = _not_after_re(), _ordinal_ends(), _level_ends()
     # cheap string tests go before each pattern they make unneeded: this loop meets every
     # figure of the text, and most are plain counts that every test lets through
-    for m in _figure_re().finditer(text):
+    for m in _figure_matches(text):
         at, fig_end = m.span("fig")
         if phones and _inside(at, phones):
             continue
@@ -360,7 +415,8 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
         if fig.startswith(","):
             value = float(f"0.{fig[1:]}")
         qual, start = qualifier_before(text, begin, tail if begin == at else None)
-        suffix, neg, high_fig = m.group("suffix", "neg", "high")
+        suffix, high_fig = m.group("suffix", "high")
+        neg = begin != at  # the sign or "âm" before the figure
         if scale:
             value *= scales[scale.lower()]
         elif suffix:
