@@ -50,7 +50,7 @@ _NUMBER = r"\d{1,2}(?![\p{L}\d])"
 _SEP = r"(?:[ \t]?-[ \t]?|[ \t])"
 # a run of capitalised syllables ("Ea H'leo", "Bà Rịa - Vũng Tàu", "Mỹ Đình 1")
 _RUN = rf"{_TOKEN}(?:{_SEP}(?:{_TOKEN}|{_NUMBER})){{0,7}}"
-_RUN_RE = regex.compile(rf"(?<![\p{{L}}\d'])({_RUN})(?![\p{{L}}\d])")
+_RUN_RE = regex.compile(rf"(?<![\p{{L}}\d'])(?:{_RUN})(?![\p{{L}}\d])")
 _TOKEN_RE = regex.compile(rf"{_TOKEN}|\d{{1,2}}")
 # searched in reverse: from the window's end it fails at once unless a blank ends it (a
 # forward search tries every position of the window); the groups come out the same
