@@ -19,10 +19,8 @@ second's unit.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-import sys
 from collections.abc import Iterator
 
 import regex
@@ -59,7 +57,6 @@ _CAPITAL_AFTER = regex.compile(r"\s\p{Lu}")
 _LIST_MARK = regex.compile(r"[.)](?:\s|$)")
 _BLANK_BEFORE = regex.compile(r"(?:^|\n)[ \t]*$")
 # "10 đến 15 hồ sơ": the second figure of a span, whose unit the first one shares
-_NO_END = sys.maxsize  # sorts after every end at the same start, for bisection
 _SPAN_TO = regex.compile(rf"\s+(?:đến|tới|-|–)\s+(?:(?:khoảng|gần|trên|hơn)\s+)?{FIGURE}(?![\d.,])")
 
 
@@ -307,7 +304,7 @@ def _phone_spans(doc: Doc, code_starts: list[int] | None = None) -> list[tuple[i
         if sum(c.isdigit() for c in m.group("code")) >= 3:
             spans.append(m.span("code"))
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):  # sorted and disjoint, for the bisection in _inside
+    for start, end in sorted(spans):  # sorted and disjoint, for the walk in _figures
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
@@ -364,16 +361,6 @@ def _span_unit(doc: Doc, end: int) -> str | None:
     return unit[0] if unit and unit[0] != "%" else None
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``pos`` lies in one of the sorted, disjoint ``spans``.
-
-    >>> _inside(5, [(0, 2), (4, 9)]), _inside(3, [(0, 2), (4, 9)]), _inside(0, [])
-    (True, False, False)
-    """
-    i = bisect.bisect_right(spans, (pos, _NO_END)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
 def _candidate(
     doc: Doc, start: int, end: int, rule: str, values: dict[str, object]
 ) -> Candidate | None:
@@ -393,10 +380,14 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
     not_after, ordinal_ends, level_ends = _not_after_re(), _ordinal_ends(), _level_ends()
     # cheap string tests go before each pattern they make unneeded: this loop meets every
     # figure of the text, and most are plain counts that every test lets through
+    spans = iter(phones)  # sorted and disjoint; the figures come in order too
+    span = next(spans, None)
     for m in _figure_matches(text):
         at, fig_end = m.span("fig")
-        if phones and _inside(at, phones):
-            continue
+        while span is not None and span[1] <= at:
+            span = next(spans, None)
+        if span is not None and span[0] <= at:
+            continue  # inside a telephone number
         # one tail for all the look-back tests (each needs one ending with its words)
         tail = folded_tail(text, at, QUALIFIER_REACH)
         if tail.endswith(ordinal_ends) and not_after.search(text, max(0, at - 16), at):
