@@ -155,13 +155,14 @@ def _figure_matches(text: str) -> Iterator[regex.Match[str]]:
     """
     plain, full = _plain_figure_re(), _figure_re()
     rare = [hit.start() for hit in _RARE_FIGURE_START.finditer(text)]
+    n_rare = len(rare)
     i, done = 0, 0  # the next rare start to try; the end of the last match
     plains = plain.finditer(text)
     nxt = next(plains, None)
     while True:
         before = nxt.start() if nxt is not None else len(text) + 1
         found = None
-        while i < len(rare) and rare[i] < before:
+        while i < n_rare and rare[i] < before:
             i += 1
             if rare[i - 1] >= done and (found := full.match(text, rare[i - 1])) is not None:
                 break
