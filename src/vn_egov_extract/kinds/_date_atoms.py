@@ -217,6 +217,15 @@ def patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
         "month_year": (
             c(r"(?<![\p{L}\d/.,:\-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d|[ \t]*%|-?\p{L})"),
         ),
+        # months listed before the one year they share: "tháng 3, 4 năm 2022", "các tháng 3,
+        # 4 và 5/2022", "tháng 3 và tháng 4 năm 2022" (each month is read by find_month_lists)
+        "month_list": (
+            c(
+                rf"{_B}tháng[ \t]+\d{{1,2}}(?:(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)"
+                rf"(?:tháng[ \t]+)?\d{{1,2}}){{1,11}}"
+                rf"(?:/(?P<y>{_Y4})|[ \t]+năm[ \t]+(?P<y>{_Y4}))"
+            ),
+        ),
         "quarter": (
             c(
                 rf"{_B}quý[ \t]+(?P<q>{alt(w.quarter_words)}|\d){_E}"

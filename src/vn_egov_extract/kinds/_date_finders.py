@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -497,6 +498,43 @@ def find_months(low: str) -> Iterator[Atom]:
         yield Atom(m.start(), m.end(), "month", "date.month_year", "month", fixed(span))
 
 
+_LIST_ITEM = regex.compile(r"(?:tháng[ \t]+)?(?P<m>\d{1,2})")
+
+
+def find_month_lists(low: str) -> Iterator[Atom]:
+    """Months listed before the one year they share, each a month of that year: "tháng 3,
+    4 năm 2022" gives "tháng 3" and "4 năm 2022", both in 2022 (not "tháng 3" of the
+    article's year and a lone figure 4). Months must rise (1 to 12): "tháng 3, 2 năm 2022"
+    is no list. The last month keeps the atom its own rule gives it when it has one
+    ("tháng 4 năm 2022", "5/2022").
+
+    >>> low = "trong các tháng 3, 4 và 5/2022 và tháng 7 và 9 năm 2021"
+    >>> [(low[a.start : a.end], a.fn(None, None)[0].month) for a in find_month_lists(low)]
+    [('tháng 3', 3), ('4', 4), ('tháng 7', 7), ('9 năm 2021', 9)]
+    """
+    for m in scan(low, "month_list"):
+        y = _int(m.group("y"))
+        if y is None or not cal.MIN_YEAR <= y <= cal.MAX_YEAR:
+            continue
+        items = list(_LIST_ITEM.finditer(low, m.start(), m.start("y")))
+        months = [int(i["m"]) for i in items]
+        if not all(1 <= a < b <= 12 for a, b in itertools.pairwise(months)):
+            continue
+        if months[0] < 1 or before(low, m.start(), "not_date_before"):
+            continue
+        last = items[-1]
+        for item, mo in zip(items, months, strict=True):
+            if item is not last:
+                end = item.end()
+            elif low.startswith("tháng", item.start()) or low[m.start("y") - 1] == "/":
+                continue  # "tháng 4 năm 2022", "5/2022": read by their own rules
+            else:
+                end = m.end()
+            yield Atom(
+                item.start(), end, "month", "date.month_list", "month", fixed(cal.month_span(y, mo))
+            )
+
+
 def find_month_ranges(low: str) -> Iterator[Atom]:
     """ "tháng 10-12/2020": one period over several months of a year."""
     for m in scan(low, "month_range"):
@@ -786,6 +824,7 @@ FINDERS: tuple[Callable[[str], Iterator[Atom]], ...] = (
     find_weekdays,
     find_months,
     find_month_ranges,
+    find_month_lists,
     find_quarters,
     find_years,
     find_first_months,

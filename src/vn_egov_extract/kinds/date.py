@@ -285,6 +285,15 @@ def _same_day(atoms: list[Atom], low: str) -> Iterator[Atom]:
         yield Atom(start, m.end(), "day", "date.same_day", "day", days[i].fn)
 
 
+def _listed_months_win(atoms: list[Atom]) -> list[Atom]:
+    """A month read in a list ("tháng 3" of "tháng 3, 4 năm 2022") replaces the atom of the
+    same span read alone, which took the article's year."""
+    listed = {(a.start, a.end) for a in atoms if a.rule == "date.month_list"}
+    if not listed:
+        return atoms
+    return [a for a in atoms if a.rule == "date.month_list" or (a.start, a.end) not in listed]
+
+
 def atoms_of(low: str, text: str | None = None) -> list[Atom]:
     """Every atom and combination in a lower-cased view (before overlap resolution);
     ``text``, the view before lower-casing, adds the rules that read capitals."""
@@ -293,6 +302,7 @@ def atoms_of(low: str, text: str | None = None) -> list[Atom]:
         found.extend(finder(low))
     if text is not None:
         found.extend(find_acronym_years(low, text))
+    found = _listed_months_win(found)
     combined = _combine(found, low)
     combined.extend(_same_day(combined, low))
     return combined
