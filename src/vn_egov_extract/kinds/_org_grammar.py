@@ -587,9 +587,17 @@ class Grammar:
         return end
 
     def _titled(self, head_start: int) -> bool:
-        """Whether a title ("Chủ tịch", "cán bộ") ends right before the head."""
+        """Whether a title ("Chủ tịch", "cán bộ") ends right before the head, or the head
+        closes one ("Trưởng phòng Nội vụ huyện": the head of "phòng Nội vụ huyện")."""
         lo = max(0, head_start - 48)
-        return self.lex.title_re.search(self.text, lo, head_start) is not None
+        if self.lex.title_re.search(self.text, lo, head_start) is not None:
+            return True
+        if not self.text[head_start : head_start + 1].islower():
+            return False
+        for m in self.lex.title_head_re.finditer(self.text, lo):
+            if m.start("head") >= head_start:
+                return m.start("head") == head_start
+        return False
 
     # --- one body ---------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from typing import Literal, TypeVar
 
 import regex
 
-from .._patterns import PatternModel, load
+from .._patterns import PatternError, PatternModel, load
 from ._person_data import PersonPatterns
 from ._phrases import literal_alternation, trie_pattern
 
@@ -64,6 +64,7 @@ class OrgPatterns(PatternModel):
     not_after_head: dict[str, list[str]]
     name_starts: dict[str, list[str]]
     titles: list[str]
+    heads_in_titles: dict[str, list[str]]
     person_like_places: list[str]
     not_level_before: list[str]
     levels: list[LevelEntry]
@@ -148,6 +149,8 @@ class Lexicon:
     plural_last: regex.Pattern[str]  # their last letter alone
     count_re: regex.Pattern[str]
     title_re: regex.Pattern[str]
+    # a lower-case head closing a title ("Trưởng phòng Tư pháp"): its group "head" is the head
+    title_head_re: regex.Pattern[str]
     titles: dict[str, tuple[tuple[str, ...], ...]]
     surnames: frozenset[str]
     person_like_places: frozenset[str]
@@ -349,6 +352,23 @@ def _levels(p: OrgPatterns) -> list[Level]:
     return out
 
 
+def _title_head_re(pairs: dict[str, list[str]], heads: dict[str, Head]) -> regex.Pattern[str]:
+    r"""A title (any case) closed by a lower-case head, before a blank and a capital.
+
+    >>> rx = _title_head_re({"trưởng": ["Phòng"]}, lexicon().heads)
+    >>> [m.group("head") for m in rx.finditer("Trưởng phòng Tư pháp, trưởng phòng họp, Phòng")]
+    ['phòng']
+    """
+    alternatives = []
+    for title, forms in pairs.items():
+        unknown = [f for f in forms if f not in heads]
+        if unknown:
+            raise PatternError(f"organizations.yaml: heads_in_titles: {unknown} are not heads")
+        lower = literal_alternation([f.lower() for f in forms])
+        alternatives.append(rf"(?i:{regex.escape(title)})[ \t]+(?P<head>{lower})")
+    return regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(alternatives) + r")(?=[ \t]+\p{Lu})")
+
+
 def _surnames() -> frozenset[str]:
     """The words that open a person's name: the person kind's reviewed surnames and the
     one-word name prefixes of the Central Highlands peoples, read from ``persons.yaml`` so
@@ -438,6 +458,7 @@ def lexicon() -> Lexicon:
             r"(?<![\p{L}\d])(?:" + title_alt + r")(?:[ \t]+Thường trực)?[ \t]+$",
             regex.IGNORECASE,
         ),
+        title_head_re=_title_head_re(p.heads_in_titles, heads),
         surnames=_surnames(),
         person_like_places=frozenset(p.person_like_places),
         acronym_re=regex.compile(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -32,7 +33,7 @@ import regex
 
 from .._candidate import Candidate, Doc
 from ._org_grammar import Grammar, Tokens
-from ._org_lexicon import Lexicon, head_at, heads_in, lexicon
+from ._org_lexicon import Head, Lexicon, head_at, heads_in, lexicon
 
 
 def expand(name: str) -> str:
@@ -222,6 +223,31 @@ def _is_digit(char: str) -> bool:
     return _DIGIT.match(char) is not None
 
 
+def _title_heads(lex: Lexicon, text: str) -> Iterator[tuple[Head, int, int]]:
+    """Lower-case heads that close a title ("Trưởng phòng Tư pháp huyện": "phòng"), unless
+    a person's name follows: a surname not followed by a lower-case word ("Trưởng phòng Lê
+    Văn An"; "Giám đốc sở Y tế" is a body: "Y" opens Ê Đê names, but not before "tế").
+
+    >>> [(h.form, s, e) for h, s, e in _title_heads(lexicon(), "Trưởng phòng Nội vụ và "
+    ...                                                 "trưởng phòng Lê Văn An, giám đốc sở Y tế")]
+    [('Phòng', 7, 12), ('Sở', 56, 58)]
+    """
+    for m in lex.title_head_re.finditer(text):
+        words = _NEXT_WORDS.match(text, m.end())
+        if words is None or (
+            words.group(1) in lex.surnames and not (words.group(2) or "").islower()
+        ):
+            continue
+        yield lex.heads[m.group("head").capitalize()], m.start("head"), m.end("head")
+
+
+_NEXT_WORDS = regex.compile(r"[ \t]+(\w+)(?:[ \t]+(\w+))?")
+
+
+def _start(found: tuple[Head, int, int]) -> int:
+    return found[1]
+
+
 def find(doc: Doc) -> Iterator[Candidate]:
     """Candidates of kind ``organization`` in ``doc``.
 
@@ -249,7 +275,9 @@ def find(doc: Doc) -> Iterator[Candidate]:
             {"name": name, "expanded": expand(name)},
         )
     covered = 0
-    for head, start, head_end in heads_in(lex, text):
+    for head, start, head_end in heapq.merge(
+        heads_in(lex, text), _title_heads(lex, text), key=_start
+    ):
         if start < covered:
             continue  # a head inside a body already read: "Văn phòng UBND tỉnh"
         # the segments are sorted and disjoint: only the last one opening before can hold it
