@@ -574,6 +574,9 @@ class Grammar:
         if whole in lex.person_like_places or _is_place(whole, levels):
             return end  # "Chủ tịch UBND huyện Hoàng Su Phì": a place shaped like a name
         ward = run > 0 and toks[run - 1].low in _WARD_LEVELS
+        # provinces are a closed list: after "tỉnh" a two-syllable name that is none of them
+        # is a person's ("Phó Chủ tịch UBND tỉnh Hoàng Nam")
+        closed = run > 0 and toks[run - 1].low == "tỉnh"
         for q in range(first, end):
             rest = end - q
             if toks[q].text not in surnames:
@@ -581,7 +584,7 @@ class Grammar:
             if q - run >= 2 and rest in (3, 4):
                 return q
             placed_before = rest == 2 and q - run >= 2
-            whole_run = q == run and rest in (3, 4) and not ward
+            whole_run = q == run and (rest in (3, 4) or (rest == 2 and closed)) and not ward
             if (placed_before or whole_run) and self._titled(head_start):
                 return q
         return end

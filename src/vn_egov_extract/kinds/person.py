@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from .._candidate import Candidate, Doc
+from ._gazetteer import fold_view, gazetteer
 from ._person_byline import bylines
 from ._person_chain import (
     Token,
@@ -255,6 +256,20 @@ def _overlaps(start: int, end: int, taken: _Taken) -> bool:
     return taken.overlaps(start, end)
 
 
+def _no_province(text: str, run: list[Token]) -> bool:
+    """Whether the two capitalised words of ``run`` name no province: provinces are a
+    closed list, so "UBND tỉnh Hoàng Nam" ends before a person's name, "tỉnh Hà Nam" not.
+
+    >>> def run(s): return [Token(m.start(), m.end(), "cap") for m in regex.finditer(r"\\S+", s)]
+    >>> _no_province("Hoàng Nam", run("Hoàng Nam")), _no_province("Hà Nam", run("Hà Nam"))
+    (True, False)
+    """
+    if len(run) != 2:
+        return False
+    units = gazetteer().units.get(fold_view(text[run[0].start : run[-1].end]), ())
+    return not any(u.level == "province" for u in units)
+
+
 def _titled(text: str, low: str, starts: list[int], taken: _Taken) -> Iterator[Candidate]:
     """Title, then name: "Chủ tịch UBND tỉnh Phạm Văn A", "Thủ tướng Phạm Minh Chính"."""
     for head in word_start_matches(tables().head_scan, low, starts):
@@ -271,7 +286,8 @@ def _titled(text: str, low: str, starts: list[int], taken: _Taken) -> Iterator[C
         if not before and _is_role(low[head_start:head_end]):
             continue  # "cán bộ Nguyễn Văn A": left to the other rules, untitled
         prev = text[before[-1].start : before[-1].end].lower() if before else ""
-        name = split_name(text, run, after_unit=prev in _UNIT_WORDS, bare_title=not before)
+        after_unit = prev in _UNIT_WORDS and not (prev == "tỉnh" and _no_province(text, run))
+        name = split_name(text, run, after_unit=after_unit, bare_title=not before)
         if name is None:
             continue
         start, end = name[0].start, name[-1].end
