@@ -389,8 +389,9 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
             span = next(spans, None)
         if span is not None and span[0] <= at:
             continue  # inside a telephone number
-        # one tail for all the look-back tests (each needs one ending with its words)
-        tail = folded_tail(text, at, QUALIFIER_REACH)
+        # one tail for all the look-back tests (each needs one ending with its words); each
+        # wants a word, then spaces, right before the figure, and no figure follows a letter
+        tail = folded_tail(text, at, QUALIFIER_REACH) if at and text[at - 1].isspace() else ""
         if tail.endswith(ordinal_ends) and not_after.search(text, max(0, at - 16), at):
             continue
         begin = m.start()
