@@ -106,6 +106,17 @@ def _words(words: list[str]) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\d]){alternation(words)}{_END}")
 
 
+def _openers(phrases: list[str]) -> list[str]:
+    """The phrases (as keys) that do not begin with another one and a space: where "mức độ"
+    starts, "mức" does too, so a scan for "mức" finds both.
+
+    >>> _openers(["mức độ", "Mức", "cấp độ"])
+    ['cấp độ', 'mức']
+    """
+    keys = sorted({phrase_key(p) for p in phrases})
+    return [k for k in keys if not any(k.startswith(o + " ") for o in keys)]
+
+
 def _maybe(words: list[str]) -> re.Pattern[str]:
     """A ``re`` scan finding at least wherever ``_words(words)`` matches, several times faster:
     blocking words are rare, so it mostly spares the full pattern."""
@@ -129,8 +140,8 @@ def _compiled() -> _Compiled:
         # where a match can begin: a keyword, "toàn trình" or "một phần"; one literal scan
         # each (``re`` finds a literal start fast), and the pattern is tried only there
         starts=tuple(
-            re.compile(re.escape(phrase_key(k)).replace("\\ ", r"\s+"))
-            for k in {*p.keywords, *p.strict_keywords, p.full, p.partial}
+            re.compile(re.escape(k).replace("\\ ", r"\s+"))
+            for k in _openers([*p.keywords, *p.strict_keywords, p.full, p.partial])
         ),
         maybe_blocking=_maybe(p.blocking),
         maybe_strict_blocking=_maybe(p.blocking + p.strict_blocking),
