@@ -270,6 +270,9 @@ def _word_starts(low: str) -> tuple[list[tuple[int, str]], list[int], list[int]]
     code_end = vague_end = 0
     for start, word in word_hits(scan, low):
         flags = first.get(word)
+        if flags == _NUMBER:  # the usual hit: one number word, which opens nothing else
+            numbers.append((start, word))
+            continue
         if flags is None:  # several words ("tổng đài"): each may open a phrase
             runs = [(start + r.start(), r.group()) for r in _RUN.finditer(word)]
         else:  # one word: most hits
