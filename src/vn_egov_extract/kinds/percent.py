@@ -37,8 +37,12 @@ _PHAN_TRAM = regex.compile(r"phần\s+trăm", regex.IGNORECASE)
 
 @functools.cache
 def _sign_re() -> regex.Pattern[str]:
+    # possessive spaces (*+): a non-space follows each run in any match, so giving spaces
+    # back never helps, and two greedy runs side by side backtrack in quadratic time
+    # ("5", a million spaces, "%")
     return regex.compile(
-        rf"{_BEFORE}(?P<low>{_PCT_FIGURE})(?:\s*%?\s*(?:-|đến|tới)\s*(?P<high>{_PCT_FIGURE}))?"
+        rf"{_BEFORE}(?P<low>{_PCT_FIGURE})"
+        rf"(?:\s*+%?\s*+(?:-|đến|tới)\s*+(?P<high>{_PCT_FIGURE}))?"
         r"\s?%",
         regex.IGNORECASE,
     )
