@@ -93,10 +93,14 @@ def _timezone_re() -> regex.Pattern[str]:
 
 @functools.cache
 def _code_re() -> regex.Pattern[str]:
-    """A telephone number or short code after the word that introduces it."""
+    """A telephone number or short code after the word that introduces it.
+
+    The space runs are possessive (``*+``): a non-space follows each in any match, and two
+    greedy runs side by side would backtrack in quadratic time over a long run of spaces.
+    """
     words = literal_alternation(numerals().code_before)
     return regex.compile(
-        rf"(?<![\p{{L}}\d])(?:{words})(?:[ \t]*(?:là|số|:))?[ \t]*:?[ \t]*"
+        rf"(?<![\p{{L}}\d])(?:{words})(?:[ \t]*+(?:là|số|:))?[ \t]*+:?[ \t]*+"
         r"(?P<code>\+?\d{1,5}(?:[ .-]\d{1,5}){0,4})(?![\d\p{L}])",
         regex.IGNORECASE,
     )
