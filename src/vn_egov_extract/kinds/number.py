@@ -128,7 +128,7 @@ def _figure_re() -> regex.Pattern[str]:
     # on how a match can start (a digit, ",5", "-5", "âm") lets it skip the others quickly.
     return regex.compile(
         r"(?=\d|[,\-][\d,]|[âÂ][mM])"
-        + rf"(?:(?P<neg>(?<![\p{{L}}\d])-|(?i:âm)\s+)|{_NEG_LOOKBEHIND})"
+        + rf"(?:(?P<neg>(?<![\p{{L}}\d])-|(?<![\p{{L}}\d])(?i:âm)\s+)|{_NEG_LOOKBEHIND})"
         + rf"(?P<fig>{FIGURE}|(?<![^\s\-])(?:,\d+))"
         + _figure_after()
     )
