@@ -8,6 +8,8 @@ phrase) and compares the shortcut with the plain pattern it stands for.
 
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,8 +22,7 @@ from vn_egov_extract.kinds._numerals import (
     numerals,
     qualifier_before,
 )
-from vn_egov_extract.kinds._scan import word_starts_re
-from vn_egov_extract.kinds._word_scan import first_letter_scan, word_hits, word_start_scans
+from vn_egov_extract.kinds._scan import LETTER, word_hits, word_start_scans, word_starts_re
 
 _PIECES = [
     *"0123456789 ,.-%/:()+\t\n",
@@ -37,11 +38,22 @@ _WORDS = [*number_word_set(), *numerals().code_before, *numerals().vague_multipl
 
 @settings(max_examples=300, deadline=None)
 @given(_texts)
-def test_word_scans_find_what_word_starts_re_finds(text: str) -> None:
+def test_word_scans_find_what_their_plain_pattern_finds(text: str) -> None:
     low = text.lower()
-    plain = [(m.start(), m.group()) for m in word_starts_re(_WORDS).finditer(low)]
-    assert [(m.start(), m.group()) for m in first_letter_scan(_WORDS).finditer(low)] == plain
+    plain = [(m.start(), m.group()) for m in _plain_word_starts(_WORDS).finditer(low)]
+    assert [(m.start(), m.group()) for m in word_starts_re(_WORDS).finditer(low)] == plain
     assert list(word_hits(word_start_scans(_WORDS), low)) == plain
+
+
+def _plain_word_starts(words: list[str]) -> re.Pattern[str]:
+    """What ``word_starts_re`` stands for, written plainly: the words, longest first, not
+    right after a letter or a digit nor going on into one."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    alternation = "|".join(
+        re.escape(w).replace("\\ ", "[ \t]+") + (f"(?!{LETTER})" if w[-1].isalnum() else "")
+        for w in ordered
+    )
+    return re.compile(f"(?<!{LETTER})(?:{alternation})")
 
 
 def _figure(m: regex.Match[str], neg: bool) -> tuple[object, ...]:

@@ -16,29 +16,88 @@ import regex
 
 # Latin and Vietnamese letters and ASCII digits (all in \p{L} or \d): a word right after
 # one of them is inside another word, where no pattern served here begins
-_LETTER = "[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1ef9]"
-_NOT_AFTER_LETTER = f"(?<!{_LETTER})"
+LETTER = "[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1ef9]"
 # and a word that ends in a letter never goes on into a longer word ("ba" in "ban")
-_NOT_BEFORE_LETTER = f"(?!{_LETTER})"
+_NOT_BEFORE_LETTER = f"(?!{LETTER})"
 
 
-def word_starts_re(words: Iterable[str]) -> re.Pattern[str]:
-    r"""A ``re`` alternation of lower-case ``words``, longest first, any run of spaces or
-    tabs where a word has a space ("thị  xã"), not right after a letter or a digit, and
-    (when it ends in a letter) not right before one.
+def word_starts_re(
+    words: Iterable[str], *, space: str = "[ \t]+", word_end: bool = True
+) -> re.Pattern[str]:
+    r"""The lower-case ``words``, longest first, not right after a letter or a digit; each
+    space in a word matches ``space``; with ``word_end``, a word that ends in a letter or a
+    digit does not go on into another one.
 
-    Only for patterns that never begin right after a letter (``\p{L}``) or a digit, nor
-    go on from a word's last letter into another letter.
+    The pattern is ``(?<!L)(?:w1|w2|...)`` (L: a letter or a digit) written one branch per
+    first letter, with the look-behind after that letter: ``re`` then skips every
+    character that begins no word instead of trying the look-behind there, about twice as
+    fast, with the same matches (two words with the same first letter keep their order).
 
-    >>> [m.group() for m in word_starts_re(["xã", "thị xã"]).finditer("thị\txã, xã, bxã, xãy")]
-    ['thị\txã', 'xã']
+    >>> p = word_starts_re(["xã", "thị xã", "thôn"])
+    >>> [m.group() for m in p.finditer("thị\txã, xã, bxã, xãy, thôn")]
+    ['thị\txã', 'xã', 'thôn']
+    >>> p = word_starts_re(["mức", "cấp độ"], space=r"\s+", word_end=False)
+    >>> [m.group() for m in p.finditer("mức3, cấp\nđộ 2, ymức")]
+    ['mức', 'cấp\nđộ']
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word)
+
+    def rest(word: str) -> str:
+        end = _NOT_BEFORE_LETTER if word_end and word[-1].isalnum() else ""
+        return re.escape(word[1:]).replace("\\ ", space) + end
+
+    # (?<!L.) right after the first letter: the letter before that one is not a letter
+    branches = [
+        re.escape(first) + rf"(?<!{LETTER}.)(?:" + "|".join(map(rest, group)) + ")"
+        for first, group in groups.items()
+    ]
+    return re.compile("|".join(branches))
+
+
+def word_start_scans(words: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two patterns that together find what ``word_starts_re(words)`` finds: the first
+    for a word at the very start of a text, the second (group 1) for a word after the
+    character that is not a letter or a digit before it.
+
+    Scanning for that character first is cheaper still: ``re`` skips every letter, so a
+    letter inside a word costs nothing. Each word must begin and end with a letter or a
+    digit (so that no hit ends on such a character, which the next hit may need).
+
+    >>> at_start, after = word_start_scans(["xã", "thị xã"])
+    >>> list(word_hits((at_start, after), "xã A, thị\\txã, bxã, xãy"))
+    [(0, 'xã'), (6, 'thị\\txã')]
     """
     ordered = sorted(set(words), key=len, reverse=True)
+    letter = re.compile(LETTER)
+    for word in ordered:
+        if not (letter.fullmatch(word[0]) and letter.fullmatch(word[-1])):
+            raise ValueError(f"{word!r}: a scanned word begins and ends with a letter or digit")
+    groups: dict[str, list[str]] = {}
+    for word in ordered:  # longest first within each first letter, as word_starts_re
+        groups.setdefault(word[0], []).append(word)
     alternation = "|".join(
-        re.escape(w).replace("\\ ", "[ \t]+") + (_NOT_BEFORE_LETTER if w[-1].isalnum() else "")
-        for w in ordered
+        re.escape(first)
+        + "(?:"
+        + "|".join(re.escape(w[1:]).replace("\\ ", "[ \t]+") + _NOT_BEFORE_LETTER for w in group)
+        + ")"
+        for first, group in groups.items()
     )
-    return re.compile(rf"{_NOT_AFTER_LETTER}(?:{alternation})")
+    not_letter = "[^" + LETTER[1:]  # the class of everything LETTER is not
+    return re.compile(f"(?:{alternation})"), re.compile(f"{not_letter}({alternation})")
+
+
+def word_hits(
+    scans: tuple[re.Pattern[str], re.Pattern[str]], low: str
+) -> Iterator[tuple[int, str]]:
+    """The hits of ``word_start_scans`` in ``low``: where each starts, and its text."""
+    at_start, after = scans
+    first = at_start.match(low)
+    if first is not None:
+        yield 0, first.group()
+    for hit in after.finditer(low, first.end() if first is not None else 0):
+        yield hit.start(1), hit.group(1)
 
 
 def candidate_starts(prefilter: re.Pattern[str], low: str) -> Iterator[int]:

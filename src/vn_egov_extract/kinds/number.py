@@ -39,9 +39,8 @@ from ._numerals import (
     qualifier_of,
 )
 from ._phrases import literal_alternation
-from ._scan import _LETTER, prefiltered
+from ._scan import LETTER, prefiltered, word_hits, word_start_scans, word_starts_re
 from ._units import find_unit, find_unit_before
-from ._word_scan import first_letter_scan, word_hits, word_start_scans
 from .organization import counted_body
 
 _PHONE = regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{1,4}){2,5}(?![\d])")
@@ -215,7 +214,7 @@ def _scale_value(words: str) -> int:
     return value
 
 
-_RUN = re.compile(f"{_LETTER}+")  # a word in a scan hit ("tổng", "đài" in "tổng đài")
+_RUN = re.compile(f"{LETTER}+")  # a word in a scan hit ("tổng", "đài" in "tổng đài")
 _NUMBER, _CODE, _VAGUE = 1, 2, 4  # the word lists a first word opens phrases of
 
 
@@ -241,8 +240,8 @@ def _word_lexicon() -> tuple[
     return (
         word_start_scans(words),
         first,
-        first_letter_scan(p.code_before),
-        first_letter_scan(p.vague_multipliers),
+        word_starts_re(p.code_before),
+        word_starts_re(p.vague_multipliers),
     )
 
 
@@ -458,7 +457,7 @@ def _number_words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     silent = {w for w in words if w in _SINGLE_WORD_NEVER or parse_number_words([w]) is None}
     # \s in re covers every space \s in regex does; a word's beginning is enough here
     goes_on = re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})")
-    word_after = re.compile(rf" {_LETTER}")
+    word_after = re.compile(rf" {LETTER}")
     return goes_on, word_after, frozenset(silent)
 
 

@@ -29,8 +29,7 @@ import regex
 from .._candidate import Candidate, Doc
 from .._patterns import PatternModel, load
 from ._phrases import alternation, phrase_key
-from ._scan import prefiltered
-from ._word_scan import first_letter_scan
+from ._scan import prefiltered, word_starts_re
 
 
 class ServiceLevelPatterns(PatternModel):
@@ -120,7 +119,7 @@ def _openers(phrases: list[str]) -> list[str]:
 def _maybe(words: list[str]) -> re.Pattern[str]:
     """A ``re`` scan finding at least wherever ``_words(words)`` matches, several times faster:
     blocking words are rare, so it mostly spares the full pattern."""
-    return first_letter_scan([phrase_key(w) for w in words], space=r"\s+", word_end=False)
+    return word_starts_re([phrase_key(w) for w in words], space=r"\s+", word_end=False)
 
 
 @functools.cache
