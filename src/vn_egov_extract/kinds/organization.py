@@ -34,6 +34,7 @@ import regex
 from .._candidate import Candidate, Doc
 from ._org_grammar import Grammar, Tokens
 from ._org_lexicon import Head, Lexicon, head_at, heads_in, lexicon
+from ._scan import candidate_starts, prefiltered
 
 
 def expand(name: str) -> str:
@@ -223,16 +224,16 @@ def _is_digit(char: str) -> bool:
     return _DIGIT.match(char) is not None
 
 
-def _title_heads(lex: Lexicon, text: str) -> Iterator[tuple[Head, int, int]]:
+def _title_heads(lex: Lexicon, text: str, low: str) -> Iterator[tuple[Head, int, int]]:
     """Lower-case heads that close a title ("Trưởng phòng Tư pháp huyện": "phòng"), unless
     a person's name follows: a surname not followed by a lower-case word ("Trưởng phòng Lê
     Văn An"; "Giám đốc sở Y tế" is a body: "Y" opens Ê Đê names, but not before "tế").
 
-    >>> [(h.form, s, e) for h, s, e in _title_heads(lexicon(), "Trưởng phòng Nội vụ và "
-    ...                                                 "trưởng phòng Lê Văn An, giám đốc sở Y tế")]
+    >>> s = "Trưởng phòng Nội vụ và trưởng phòng Lê Văn An, giám đốc sở Y tế"
+    >>> [(h.form, a, b) for h, a, b in _title_heads(lexicon(), s, s.lower())]
     [('Phòng', 7, 12), ('Sở', 56, 58)]
     """
-    for m in lex.title_head_re.finditer(text):
+    for m in prefiltered(lex.title_head_re, text, candidate_starts(lex.title_starts, low)):
         words = _NEXT_WORDS.match(text, m.end())
         if words is None or (
             words.group(1) in lex.surnames and not (words.group(2) or "").islower()
@@ -276,7 +277,7 @@ def find(doc: Doc) -> Iterator[Candidate]:
         )
     covered = 0
     for head, start, head_end in heapq.merge(
-        heads_in(lex, text), _title_heads(lex, text), key=_start
+        heads_in(lex, text), _title_heads(lex, text, doc.lower()), key=_start
     ):
         if start < covered:
             continue  # a head inside a body already read: "Văn phòng UBND tỉnh"
