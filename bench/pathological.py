@@ -73,6 +73,24 @@ def cases() -> dict[str, str]:
         '"&#" x 50,000': "&#" * 50_000,
         '"<!--" x 50,000': "<!--" * 50_000,
         "200,000 spaces": " " * 200_000 + "80%",
+        # two pieces of one rule with a long blank run between them (each gap a rule allows)
+        **{
+            f'"{a}" + 200,000 blanks + "{b}"': a + " " * 200_000 + b
+            for a, b in [
+                ("5", "%"),
+                ("tổng đài", "1900"),
+                ("ngày", "1/1/2020"),
+                ("tháng", "3 năm 2020"),
+                ("UBND", "huyện"),
+                ("ông", "Nguyễn Văn An"),
+                ("mức độ", "3"),
+                ("Quyết định số", "1/QĐ-UBND"),
+                ("12", "/20"),
+                ("Sở", "Y tế"),
+                ("Hệ thống", "iGate"),
+                ("Trưởng phòng", "Tư pháp"),
+            ]
+        },
         "200,000 line breaks": "\n" * 200_000 + "80%",
         "1 MB VNI mojibake": _vni(five_mb[:1_000_000]),
         "5 MB article on one line": five_mb,

@@ -42,7 +42,7 @@ _DATE = (
     r"|(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+(?P<y2>\d{4})))"
 )
 _OF = regex.compile(r",?[ \t]+của[ \t]+")
-_SO = regex.compile(r"(?:(?i:số)[ \t]*:?[ \t]*)\Z")
+_SO = regex.compile(r"(?:(?i:số)[ \t]*+:?[ \t]*+)\Z")
 _PREFIX_WINDOW = 48
 _NAMED_WINDOW = 120
 _DIGIT = regex.compile(r"\d")
@@ -76,7 +76,7 @@ def _tables() -> _Tables:
         number_re=regex.compile(rf"(?<![\p{{L}}\d/.-]){_NUMBER}(?![\p{{L}}\d/]|-\p{{L}}){_DATE}?"),
         # the type word (and "số") just before a number: "Nghị quyết số ", "QĐ "
         type_before_re=regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<type>(?i:{types})|{abbrs})[ \t]+(?:(?i:số)[ \t]*:?[ \t]*)?\Z"
+            rf"(?<![\p{{L}}\d])(?P<type>(?i:{types})|{abbrs})[ \t]+(?:(?i:số)[ \t]*+:?[ \t]*+)?\Z"
         ),
         named_re=regex.compile(
             rf"(?<![\p{{L}}\d])(?P<type>{named})(?P<name>[ \t]+\p{{Lu}}\p{{Ll}}*"
@@ -86,7 +86,7 @@ def _tables() -> _Tables:
         # a named law just before "số": "Luật Giao dịch điện tử số 20/2023/QH15"
         named_before_re=regex.compile(
             rf"(?<![\p{{L}}\d])(?P<type>{named})[ \t]+\p{{Lu}}\p{{Ll}}*{name_word}{{0,9}}?"
-            r"[ \t]+(?i:số)[ \t]*:?[ \t]*\Z"
+            r"[ \t]+(?i:số)[ \t]*+:?[ \t]*+\Z"
         ),
         short_re=_short_re(p.short_number_types, p.short_number_not_before),
         short_body_re=_short_re(
@@ -110,7 +110,7 @@ def _short_re(types: list[str], not_before: list[str]) -> regex.Pattern[str]:
     counted = rf"[ \t]+(?:(?:{words})(?![\p{{L}}\d])|(?:năm|ngày)(?![ \t]+\d))"
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?P<type>{literal_alternation(types)})[ \t]+"
-        rf"(?:(?i:số)[ \t]*:?[ \t]*(?P<num>\d{{1,5}})|(?P<num>\d{{2,3}}\p{{Ll}}?))"
+        rf"(?:(?i:số)[ \t]*+:?[ \t]*+(?P<num>\d{{1,5}})|(?P<num>\d{{2,3}}\p{{Ll}}?))"
         # not part of a longer number, a code or a figure: "06/QĐ-TTg", "135.000", "57%"
         rf"(?![\p{{L}}\d%]|[/.,-][\p{{L}}\d]|\s*%)(?!{counted}){_DATE}?"
     )

@@ -564,6 +564,11 @@ class _ListRes:
     by_word: dict[str, UnitWord]
 
 
+# blanks, a comma or not, blanks ("[ \t]*,?[ \t]+"), written so that a long run of blanks
+# is read once: the two runs side by side would be split every way before a failure
+_MOD_GAP = r"(?:[ \t]*+,[ \t]++|[ \t]++)"
+
+
 @functools.cache
 def _list_res() -> _ListRes:
     """The regexes of "những xã vùng cao như" before a list of names and "là các quận" after
@@ -574,8 +579,8 @@ def _list_res() -> _ListRes:
     count = rf"(?:{spaced_alternation(p.list_counts)}|\d{{1,3}})"
     unit = rf"(?P<unit>{spaced_alternation(list(by_word))})(?![\p{{L}}\d])"
     # up to 6 lower-case modifiers ("vùng cao", "mới", "đặc biệt khó khăn") before a mark
-    mods = r"(?P<mods>(?:[ \t]*,?[ \t]+\p{Ll}[\p{L}\p{M}]*){0,6}?)"
-    rest = rf"{mods}(?:[ \t]*(?P<mark>{spaced_alternation(p.list_marks)}))?[ \t]*(?=\p{{Lu}}|\d)"
+    mods = rf"(?P<mods>(?:{_MOD_GAP}\p{{Ll}}[\p{{L}}\p{{M}}]*){{0,6}}?)"
+    rest = rf"{mods}(?:[ \t]*+(?P<mark>{spaced_alternation(p.list_marks)}))?[ \t]*+(?=\p{{Lu}}|\d)"
     trail = rf"(?<![\p{{L}}\d])(?:{spaced_alternation(p.list_trailers)})[ \t]+{count}[ \t]+{unit}"
     # whether a count may end right before the unit word, read while the word is matched
     # (a superset of ``count``'s test, which has a 12-character window; "$" may match
@@ -584,7 +589,7 @@ def _list_res() -> _ListRes:
     # and whether a modifier's first word may follow (lower-cased, the view's
     # _FIRST_MODIFIER word starts with it): most uncounted words then skip that match
     firsts = "|".join(regex.escape(w) for w in _modifier_firsts())
-    may_modify = rf"(?:(?=[ \t]*,?[ \t]+(?:{firsts}))(?P<modified>)|)"
+    may_modify = rf"(?:(?={_MOD_GAP}(?:{firsts}))(?P<modified>)|)"
     units = regex.compile(rf"(?<![\p{{L}}\d.]){may_count}{unit}{may_modify}")
     if list(units.groupindex) != ["counted", "unit", "modified"]:  # read by groups()
         raise PatternError("location: the list pattern's groups changed")
@@ -601,7 +606,7 @@ def _list_res() -> _ListRes:
 
 
 # the first of the modifiers after a unit word (``mods`` in ``_list_res().rest``)
-_FIRST_MODIFIER = regex.compile(r"[ \t]*,?[ \t]+(\p{Ll}[\p{L}\p{M}]*)")
+_FIRST_MODIFIER = regex.compile(rf"{_MOD_GAP}(\p{{Ll}}[\p{{L}}\p{{M}}]*)")
 
 
 @functools.cache
