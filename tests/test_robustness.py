@@ -250,6 +250,11 @@ _PATHOLOGICAL = {
     "tcvn3": "'nh\\u00a9n ' * 5_000",
     "vni": "'nhaa\\u00e2n ' * 5_000",
     "long line": "'Có 1.626 dịch vụ công, đạt 19,5% tại UBND huyện. ' * 400",
+    # two pieces of one rule far apart: each took minutes when two blank runs stood side by
+    # side in a pattern (full size on purpose: at a tenth they finish either way)
+    "gap in a number": "'Quyết định số' + ' ' * 200_000 + '1/QĐ-UBND'",
+    "gap after a unit": "'huyện' + ' ' * 200_000 + 'abc'",
+    "gap before a sign": "'5' + ' ' * 200_000 + '%'",
 }
 
 
