@@ -63,9 +63,8 @@ def _check_published(published: object) -> dt.date | None:
 
 def published_from_dateline(candidates: Sequence[Candidate]) -> dt.date | None:
     """The date of the first dateline candidate near the top of the text, if any."""
-    for cand in sorted(candidates, key=lambda c: c.start):
-        if cand.start > _DATELINE_WINDOW:
-            break
+    near_top = [c for c in candidates if c.start <= _DATELINE_WINDOW]
+    for cand in sorted(near_top, key=lambda c: c.start):
         day = cand.values.get("first_day")
         if cand.kind == "date" and cand.rule.startswith("dateline") and isinstance(day, dt.date):
             return day
