@@ -105,22 +105,44 @@ def _unit_word_re() -> re.Pattern[str]:
     return word_starts_re(w for entry in patterns().unit_words for w in entry.words)
 
 
-def _unit_starts(doc: Doc) -> list[int]:
-    """Where a unit word may begin in ``doc``: the unit and list regexes try only there."""
+def _unit_starts(doc: Doc) -> tuple[list[int], list[int]]:
+    """Where a unit word may begin in ``doc`` (the unit and list regexes try only there),
+    and for each the end of the longest unit word found there (-1 inside a found one)."""
     cached = doc.cache.get("location.unit_starts")
     if cached is None:
-        cached = []
+        starts: list[int] = []
+        ends: list[int] = []
         # :func:`._scan.candidate_starts`, unrolled: a generator per word costs as much
         # as the scan
         for hit in _unit_word_re().finditer(doc.lower()):
             start, words = hit.start(), hit.group()
-            cached.append(start)
+            starts.append(start)
+            ends.append(hit.end())
             if " " in words or "\t" in words:
                 for i in range(1, len(words)):
                     if words[i - 1] in " \t" and words[i] not in " \t":
-                        cached.append(start + i)
-        doc.cache["location.unit_starts"] = cached
+                        starts.append(start + i)
+                        ends.append(-1)
+        cached = doc.cache["location.unit_starts"] = (starts, ends)
     return cached
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _no_name_near(text: str, start: int, end: int) -> bool:
+    """Whether no name can follow a unit word found at ``text[start:end]``: the name
+    begins with a capital or a digit within two blanks of the word's end, and no shorter
+    unit word at ``start`` ends after ``end``; so when the characters up to there are all
+    lower-case, the unit regex would fail.
+
+    >>> _no_name_near("ở huyện này", 2, 7), _no_name_near("ở huyện Ea", 2, 7)
+    (True, False)
+    >>> _no_name_near("quận 1", 0, 4), _no_name_near("TP. Huế", 0, 3)
+    (False, False)
+    """
+    window = text[start + 1 : end + 3]
+    return window.islower() and _DIGIT.search(window) is None
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -265,8 +287,8 @@ def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     unit_re, by_word = _unit_re()
     last = 0
     # ``prefiltered(unit_re, text, starts)`` inlined: this loop runs for every unit word
-    for start in _unit_starts(doc):
-        if start < last:
+    for start, end in zip(*_unit_starts(doc), strict=True):
+        if start < last or (end >= 0 and _no_name_near(text, start, end)):
             continue
         m = unit_re.match(text, start)
         if m is None:
@@ -727,7 +749,7 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     mod_firsts = _modifier_firsts()
     units, last = res.units, 0
     # ``prefiltered(units, low, starts)`` inlined: this loop runs for most unit words
-    for start in _unit_starts(doc):
+    for start in _unit_starts(doc)[0]:
         if start < last:
             continue
         hit = units.match(low, start)
