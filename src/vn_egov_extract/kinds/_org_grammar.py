@@ -7,6 +7,7 @@ tokens after the head is read (:data:`_MAX_TOKENS`), so the cost per head is con
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from ._gazetteer import fold_view, gazetteer
@@ -64,6 +65,23 @@ def _is_place(name: str, levels: frozenset[str] | None = None) -> bool:
     return any(levels is None or u.level in levels for u in units)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _shape(text: str, kind: str) -> tuple[str, bool, bool, bool]:
+    """(lower-cased, capitalised, lower-case word, acronym) of a token: the same words
+    recur, so each is worked out once (bounded: a token, never a sentence, is the key).
+
+    >>> _shape("UBND", "word"), _shape("xã", "word"), _shape("-", "punct")
+    (('ubnd', True, False, True), ('xã', False, True, False), ('-', False, False, False))
+    """
+    # capitalised words and acronyms: the stuff names are made of
+    if kind == "word":
+        first = text[0]
+        return text.lower(), first.isupper(), first.islower(), len(text) > 1 and text.isupper()
+    if kind == "acr":
+        return text.lower(), True, False, True
+    return text.lower(), False, False, len(text) > 1 and text.isupper()
+
+
 class Tok:
     """One token of the view after a head, with the classes the grammar asks about."""
 
@@ -71,23 +89,11 @@ class Tok:
 
     def __init__(self, text: str, kind: str, start: int, end: int, gap: str) -> None:
         self.text = text
-        self.low = text.lower()
         self.kind = kind  # "acr", "word", "num" or "punct"
         self.start = start
         self.end = end
         self.gap = gap  # the spaces before it
-        # capitalised words and acronyms: the stuff names are made of
-        if kind == "word":
-            first = text[0]
-            self.cap = first.isupper()
-            self.lower_word = first.islower()
-            self.acronym = len(text) > 1 and text.isupper()
-        elif kind == "acr":
-            self.cap = self.acronym = True
-            self.lower_word = False
-        else:
-            self.cap = self.lower_word = False
-            self.acronym = len(text) > 1 and text.isupper()
+        self.low, self.cap, self.lower_word, self.acronym = _shape(text, kind)
 
 
 class Tokens(list[Tok]):
@@ -127,13 +133,13 @@ class Tokens(list[Tok]):
             if m is None or n >= _MAX_TOKENS:
                 self._done = True
                 return False
-            start = m.start()
+            start, end = m.span()
             gap = text[prev:start]
             if len(gap) > 3 or "\n" in gap:
                 self._done = True
                 return False
-            prev = m.end()
-            append(Tok(m.group(), m.lastgroup or "punct", start, prev, gap))
+            append(Tok(text[start:end], m.lastgroup or "punct", start, end, gap))
+            prev = end
             n += 1
         self._prev = prev
         return True
