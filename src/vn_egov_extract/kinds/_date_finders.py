@@ -21,13 +21,13 @@ from ._date_atoms import (
     BEFORE_MONTH_DAY,
     BEFORE_MONTH_EDGE,
     Atom,
+    Scans,
     before_count,
     before_day,
     clock_tail,
     fixed,
     in_year,
     relative_fn,
-    scan,
 )
 from ._date_lexicon import head_re, key, tail_re, words
 from ._numerals import parse_number_words
@@ -178,9 +178,10 @@ def _with_day_word(low: str, start: int) -> tuple[int, bool]:
     return (m.start(), True) if m else (start, False)
 
 
-def find_dmy(low: str) -> Iterator[Atom]:
+def find_dmy(sc: Scans) -> Iterator[Atom]:
     """ "21/02/2020", "27-10-2020", "21.02.2020", "3/3/17", "ngày 07/3/2019"."""
-    for m in scan(low, "dmy"):
+    low = sc.low
+    for m in sc("dmy"):
         y = int(m["y"])
         if len(m["y"]) == 2:
             if m["sep"] != "/":
@@ -206,9 +207,10 @@ def _cue_opens_sentence(low: str, pos: int) -> bool:
     )
 
 
-def find_day_month(low: str) -> Iterator[Atom]:
+def find_day_month(sc: Scans) -> Iterator[Atom]:
     """ "ngày 29/4", "Sáng 21-2", "29/4 năm 2020": the year from the article when absent."""
-    for m in scan(low, "dm"):
+    low = sc.low
+    for m in sc("dm"):
         d, mo = int(m["d"]), int(m["m"])
         if not 1 <= mo <= 12 or cal.day_span(2000, mo, d) is None:
             continue
@@ -241,9 +243,10 @@ def find_day_month(low: str) -> Iterator[Atom]:
         yield Atom(start, m.end(), "day", rule, "day", in_year(y, shift, _day(mo, d)))
 
 
-def find_day_ranges(low: str) -> Iterator[Atom]:
+def find_day_ranges(sc: Scans) -> Iterator[Atom]:
     """ "ngày 15-17/6/2021", "từ 15 đến 17/6", "các ngày 15 và 16/6": one period."""
-    for m in scan(low, "day_range"):
+    low = sc.low
+    for m in sc("day_range"):
         d1, d2, mo = int(m["d1"]), int(m["d2"]), int(m["m"])
         if not (1 <= mo <= 12 and d1 < d2) or cal.day_span(2000, mo, d2) is None:
             continue
@@ -267,9 +270,9 @@ def _two_days(year: int, mo: int, d1: int, d2: int) -> cal.Interval | None:
     return (a[0], b[1]) if a and b else None
 
 
-def find_month_day_year(low: str) -> Iterator[Atom]:
+def find_month_day_year(sc: Scans) -> Iterator[Atom]:
     """ "Tháng Mười Hai 29, 2013": the English order some sites use."""
-    for m in scan(low, "mdy"):
+    for m in sc("mdy"):
         mo = month_of(m["m"])
         span = cal.day_span(int(m["y"]), mo, int(m["d"])) if mo else None
         if span:
@@ -294,13 +297,13 @@ def _edge(mo: int, first: bool, week: bool) -> Make:
     return make
 
 
-def find_relative_days(low: str) -> Iterator[Atom]:
+def find_relative_days(sc: Scans) -> Iterator[Atom]:
     """ "hôm qua", "ngày mai", "tối nay", "trưa mai": days counted from the article's date."""
     w = words()
-    for m in scan(low, "relday"):
+    for m in sc("relday"):
         shift = w.relative_days[key(m["w"])]
         yield Atom(m.start(), m.end(), "relday", "date.relative", "day", _days_from(shift))
-    for m in scan(low, "part_rel"):
+    for m in sc("part_rel"):
         shift = w.relative_days_after_part[key(m["rel"])]
         yield Atom(m.start(), m.end(), "relday", "date.relative", "day", _days_from(shift))
 
@@ -380,15 +383,16 @@ def _weekly_at(low: str, start: int, end: int) -> bool:
     return bool(lead.search(low, max(0, start - 80), start) or tail.match(low, end))
 
 
-def find_weekdays(low: str) -> Iterator[Atom]:
+def find_weekdays(sc: Scans) -> Iterator[Atom]:
     """ "thứ 2", "chủ nhật", "thứ năm tuần tới", "thứ ba vừa rồi".
 
     A bare "thứ hai" is also an ordinal ("lần thứ hai"): it stands alone as a record only
     with a week word after it, or as the whole line; ``date.py`` also accepts it before a
     date ("thứ 2 ngày 6/2") or after a part of the day ("sáng chủ nhật").
     """
+    low = sc.low
     w = words()
-    for m in scan(low, "weekday"):
+    for m in sc("weekday"):
         name = key(m["w"])
         sunday = name in w.sunday_words
         wd = 6 if sunday else w.weekday_words[name.split(" ", 1)[1]]
@@ -411,8 +415,9 @@ def _weekend_re() -> regex.Pattern[str]:
     )
 
 
-def find_weekends(low: str) -> Iterator[Atom]:
+def find_weekends(sc: Scans) -> Iterator[Atom]:
     """ "cuối tuần qua" (last Saturday and Sunday), "cuối tuần này", "cuối tuần tới"."""
+    low = sc.low
     for m in _weekend_re().finditer(low):
         weeks = words().weekday_week_words[key(m["wk"])]
 
@@ -446,10 +451,11 @@ def _month_fn(mo: int, mod: str) -> Callable[[dt.date | None, dt.date | None], c
     return relative_fn(compute)
 
 
-def find_months(low: str) -> Iterator[Atom]:
+def find_months(sc: Scans) -> Iterator[Atom]:
     """ "tháng 01/2021", "tháng 3 năm 2020", "tháng sáu", "tháng 3 tới", "12/2020"; with a
     day before: "ngày 6 tháng 10 năm 2020", "mồng 3 tháng 3", "ngày đầu tiên của tháng 3"."""
-    for m in scan(low, "month"):
+    low = sc.low
+    for m in sc("month"):
         mo = month_of(m["m"])
         y, shift, ok = _year_part(m)
         if mo is None or not ok:
@@ -490,7 +496,7 @@ def find_months(low: str) -> Iterator[Atom]:
         rule = "date.month_year" if y or shift is not None else "date.month"
         fn = in_year(y, shift, partial(cal.month_span, month=mo))
         yield Atom(m.start(), end, "month", rule, "month", fn)
-    for m in scan(low, "month_year"):
+    for m in sc("month_year"):
         mo, y = int(m["m"]), int(m["y"])
         span = cal.month_span(y, mo)
         if span is None or before(low, m.start(), "not_date_before"):
@@ -501,7 +507,7 @@ def find_months(low: str) -> Iterator[Atom]:
 _LIST_ITEM = regex.compile(r"(?:tháng[ \t]+)?(?P<m>\d{1,2})")
 
 
-def find_month_lists(low: str) -> Iterator[Atom]:
+def find_month_lists(sc: Scans) -> Iterator[Atom]:
     """Months listed before the one year they share, each a month of that year: "tháng 3,
     4 năm 2022" gives "tháng 3" and "4 năm 2022", both in 2022 (not "tháng 3" of the
     article's year and a lone figure 4). Months must rise (1 to 12): "tháng 3, 2 năm 2022"
@@ -509,10 +515,11 @@ def find_month_lists(low: str) -> Iterator[Atom]:
     ("tháng 4 năm 2022", "5/2022").
 
     >>> low = "trong các tháng 3, 4 và 5/2022 và tháng 7 và 9 năm 2021"
-    >>> [(low[a.start : a.end], a.fn(None, None)[0].month) for a in find_month_lists(low)]
+    >>> [(low[a.start : a.end], a.fn(None, None)[0].month) for a in find_month_lists(Scans(low))]
     [('tháng 3', 3), ('4', 4), ('tháng 7', 7), ('9 năm 2021', 9)]
     """
-    for m in scan(low, "month_list"):
+    low = sc.low
+    for m in sc("month_list"):
         y = _int(m.group("y"))
         if y is None or not cal.MIN_YEAR <= y <= cal.MAX_YEAR:
             continue
@@ -535,9 +542,9 @@ def find_month_lists(low: str) -> Iterator[Atom]:
             )
 
 
-def find_month_ranges(low: str) -> Iterator[Atom]:
+def find_month_ranges(sc: Scans) -> Iterator[Atom]:
     """ "tháng 10-12/2020": one period over several months of a year."""
-    for m in scan(low, "month_range"):
+    for m in sc("month_range"):
         m1, m2 = int(m["m1"]), int(m["m2"])
         y, shift, ok = _year_part(m)
         if not (ok and 1 <= m1 < m2 <= 12):
@@ -546,10 +553,11 @@ def find_month_ranges(low: str) -> Iterator[Atom]:
         yield Atom(m.start(), m.end(), "period", "date.range", "period", fn)
 
 
-def find_quarters(low: str) -> Iterator[Atom]:
+def find_quarters(sc: Scans) -> Iterator[Atom]:
     """ "quý 4/2020", "quý IV năm 2020", "quý I", "quý ba"."""
+    low = sc.low
     w = words()
-    for m in scan(low, "quarter"):
+    for m in sc("quarter"):
         q = w.quarter_words.get(key(m["q"]))
         y, shift, ok = _year_part(m)
         if q is None or not ok:
@@ -563,14 +571,15 @@ def find_quarters(low: str) -> Iterator[Atom]:
         yield Atom(m.start(), m.end(), "quarter", rule, "quarter", fn)
 
 
-def find_years(low: str) -> Iterator[Atom]:
+def find_years(sc: Scans) -> Iterator[Atom]:
     """ "năm 2019"; a bare "2030" after a cue ("đến 2030") or closing a title line;
     "giai đoạn 2019-2020"."""
-    for m in scan(low, "year"):
+    low = sc.low
+    for m in sc("year"):
         span = cal.year_span(int(m["y"]))
         if span:
             yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
-    for m in scan(low, "bare_year"):
+    for m in sc("bare_year"):
         span = cal.year_span(int(m["y"]))
         cued = before(low, m.start(), "year_cues") or _index_before().search(
             low, max(0, m.start() - 40), m.start()
@@ -588,7 +597,7 @@ def find_years(low: str) -> Iterator[Atom]:
         )
         if closes or opens or listed or cued:
             yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
-    for m in scan(low, "years"):
+    for m in sc("years"):
         y1, y2 = int(m["y1"]), int(m["y2"])
         a, b = cal.year_span(y1), cal.year_span(y2)
         if not (a and b and y1 < y2 <= y1 + 50):
@@ -610,7 +619,7 @@ _FIGURE_AFTER = regex.compile(r"[ \t.]*\d")
 _ACRONYM_BEFORE = regex.compile(r"(?<![\p{L}\d/\-.])\p{Lu}{2,10}[ \t]+$")
 
 
-def find_acronym_years(low: str, text: str) -> Iterator[Atom]:
+def find_acronym_years(sc: Scans, text: str) -> Iterator[Atom]:
     """A bare year right after an all-caps acronym, the edition of an index or programme
     ("SIPAS 2022", "DTI 2021", "APEC 2017"); ``text`` is ``low`` before lower-casing.
 
@@ -618,12 +627,13 @@ def find_acronym_years(low: str, text: str) -> Iterator[Atom]:
     number ("ISO 9001"), a phone number ("CSKH 1900 1234") or a count ("VNPT 2000 thuê bao").
 
     >>> low, text = "chỉ số dti 2021 tăng", "Chỉ số DTI 2021 tăng"
-    >>> [(a.start, a.grain) for a in find_acronym_years(low, text)]
+    >>> [(a.start, a.grain) for a in find_acronym_years(Scans(low), text)]
     [(11, 'year')]
-    >>> list(find_acronym_years("bản windows 2019 cũ", "bản Windows 2019 cũ"))
+    >>> list(find_acronym_years(Scans("bản windows 2019 cũ"), "bản Windows 2019 cũ"))
     []
     """
-    for m in scan(low, "bare_year"):
+    low = sc.low
+    for m in sc("bare_year"):
         span = cal.year_span(int(m["y"]))
         if span is None or not _ACRONYM_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
@@ -634,9 +644,10 @@ def find_acronym_years(low: str, text: str) -> Iterator[Atom]:
         yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
 
 
-def find_first_months(low: str) -> Iterator[Atom]:
+def find_first_months(sc: Scans) -> Iterator[Atom]:
     """ "9 tháng đầu năm 2020", "6 tháng cuối năm", "nửa đầu năm 2021"."""
-    for m in scan(low, "first_months"):
+    low = sc.low
+    for m in sc("first_months"):
         start = m.start()
         if m["lead"] == "tháng":
             count = before_count().search(low, max(0, start - 24), start)
@@ -662,11 +673,12 @@ _UNIT_GRAIN = {
 }
 
 
-def find_relative_units(low: str) -> Iterator[Atom]:
+def find_relative_units(sc: Scans) -> Iterator[Atom]:
     """ "năm ngoái", "tháng trước", "tuần sau", "quý này"; with a count before: "2 tháng
     qua", "3 năm tiếp theo", "23 ngày trước"."""
+    low = sc.low
     w = words()
-    for m in scan(low, "units"):
+    for m in sc("units"):
         unit = w.unit_words[key(m["w"])]
         count = before_count().search(low, max(0, m.start() - 24), m.start())
         n = count_of(count["n"]) if count else None
@@ -749,15 +761,16 @@ def _clock_reading(low: str, m: regex.Match[str]) -> tuple[int, int, int, bool] 
     return h, mi, count.start(), bool(m["mi3"] or m["half"] or m["kem"])
 
 
-def find_clocks(low: str) -> Iterator[Atom]:
+def find_clocks(sc: Scans) -> Iterator[Atom]:
     """ "16:53", "14h30", "8 giờ 30", "lúc 2 giờ sáng", "3 giờ rưỡi chiều", "11 giờ kém 15".
 
     "N giờ" alone is a duration ("trong 2 giờ"): it is a time on its own only with a prefix
     ("lúc"), minutes or a part of the day, and never after a duration word without a part
     of day; otherwise it is a time only inside a combination with a day ("17h ngày 14/6").
     """
+    low = sc.low
     w = words()
-    for m in scan(low, "clock"):
+    for m in sc("clock"):
         reading = _clock_reading(low, m)
         if reading is None:
             continue
@@ -799,9 +812,9 @@ def find_clocks(low: str) -> Iterator[Atom]:
 # --- helpers that only combine --------------------------------------------------------------
 
 
-def find_helpers(low: str) -> Iterator[Atom]:
+def find_helpers(sc: Scans) -> Iterator[Atom]:
     """ "ngày 15" and "đầu năm": the left side of a range, never a record alone."""
-    for m in scan(low, "dayonly"):
+    for m in sc("dayonly"):
         d = int(m["d"])
 
         def day_of_hint(
@@ -810,12 +823,12 @@ def find_helpers(low: str) -> Iterator[Atom]:
             return cal.day_span(hint.year, hint.month, d) if hint else None
 
         yield Atom(m.start(), m.end(), "dayonly", "date.day", "day", day_of_hint, emit=False)
-    for m in scan(low, "year_start"):
+    for m in sc("year_start"):
         fn = in_year(_int(m["y"]), None, lambda yy: cal.day_span(yy, 1, 1))
         yield Atom(m.start(), m.end(), "year_start", "date.range", "day", fn, emit=False)
 
 
-FINDERS: tuple[Callable[[str], Iterator[Atom]], ...] = (
+FINDERS: tuple[Callable[[Scans], Iterator[Atom]], ...] = (
     find_dmy,
     find_day_month,
     find_day_ranges,

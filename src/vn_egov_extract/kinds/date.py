@@ -25,7 +25,7 @@ import regex
 
 from .._candidate import Candidate, Doc
 from . import _calendar as cal
-from ._date_atoms import Atom, ValueFn, until_now
+from ._date_atoms import Atom, Scans, ValueFn, until_now
 from ._date_finders import FINDERS, find_acronym_years
 from ._date_lexicon import tail_re, words
 from ._phrases import spaced_alternation as alt
@@ -298,10 +298,11 @@ def atoms_of(low: str, text: str | None = None) -> list[Atom]:
     """Every atom and combination in a lower-cased view (before overlap resolution);
     ``text``, the view before lower-casing, adds the rules that read capitals."""
     found: list[Atom] = []
+    scans = Scans(low)
     for finder in FINDERS:
-        found.extend(finder(low))
+        found.extend(finder(scans))
     if text is not None:
-        found.extend(find_acronym_years(low, text))
+        found.extend(find_acronym_years(scans, text))
     found = _listed_months_win(found)
     combined = _combine(found, low)
     combined.extend(_same_day(combined, low))
