@@ -438,7 +438,9 @@ def _bare_mentions(doc: Doc, taken: _Spans, memory: dict[str, _Mention]) -> Iter
         i = 0
         while i < len(toks):
             found = None
-            if lowers[i] in firsts:
+            # a syllable inside a unit mention ("huyện Krông Năng") begins no bare name:
+            # every name from it would overlap that mention
+            if lowers[i] in firsts and not taken.overlaps(at + toks[i][0], at + toks[i][1]):
                 found = _longest(phrase, toks, i, keys, firsts, extra)
             if found is None:
                 i += 1
