@@ -614,7 +614,10 @@ def _list_res() -> _ListRes:
     # _FIRST_MODIFIER word starts with it): most uncounted words then skip that match
     firsts = "|".join(regex.escape(w) for w in _modifier_firsts())
     may_modify = rf"(?:(?={_MOD_GAP}(?:{firsts}))(?P<modified>)|)"
-    units = regex.compile(rf"(?<![\p{{L}}\d.]){may_count}{unit}{may_modify}")
+    # neither counted nor modified, a unit word begins no list: the match fails there, no
+    # Python step is spent on it (a word inside a failed one, "xã" of "thị xã", fails too)
+    either = "(?(counted)|(?(modified)|(?!)))"
+    units = regex.compile(rf"(?<![\p{{L}}\d.]){may_count}{unit}{may_modify}{either}")
     if list(units.groupindex) != ["counted", "unit", "modified"]:  # read by groups()
         raise PatternError("location: the list pattern's groups changed")
     return _ListRes(
