@@ -104,23 +104,30 @@ class Extractor:
             doc = Doc(view=view, published=given)
             kept = self.overlap(self.candidates(doc))
             pub = given or published_from_dateline(kept)
-            records = [_to_record(c, view, pub) for c in kept]
+            records = _to_records(kept, view, pub)
             return ExtractionResult(records=records, published=pub)
 
 
-def _to_record(cand: Candidate, view: NormText, published: dt.date | None) -> Record:
-    """The public record of a kept candidate, its span mapped back to the caller's string."""
-    values = cand.values
-    if cand.resolve is not None:
-        values = {**values, **cand.resolve(published)}
-    start, end = view.to_source(cand.start, cand.end)
-    fields = {"text": view.source[start:end], "start": start, "end": end, "rule": cand.rule}
-    # the class's validator on one dict: what `cls(**fields)` runs, without the keyword
+def _to_records(
+    kept: Sequence[Candidate], view: NormText, published: dt.date | None
+) -> list[Record]:
+    """The public records of the kept candidates, spans mapped back to the caller's string."""
+    source = view.source
+    moved = bool(view.maps)  # most views keep every offset: no mapping to do
+    # each class's validator on one dict: what `cls(**fields)` runs, without the keyword
     # unpacking and `__init__` frame that cost a third of it per record
-    validator = RECORD_CLASSES[cand.kind].__pydantic_validator__
-    # the span fields last: whatever a rule left in its values, text == source[start:end]
-    record = validator.validate_python({**values, **fields})
-    return record  # type: ignore[no-any-return]
+    validators = {kind: cls.__pydantic_validator__ for kind, cls in RECORD_CLASSES.items()}
+    records: list[Record] = []
+    for cand in kept:
+        values = cand.values
+        if cand.resolve is not None:
+            values = {**values, **cand.resolve(published)}
+        start, end = view.to_source(cand.start, cand.end) if moved else (cand.start, cand.end)
+        # the span fields last: whatever a rule left in its values, text == source[start:end]
+        fields = {**values, "text": source[start:end], "start": start, "end": end}
+        fields["rule"] = cand.rule
+        records.append(validators[cand.kind].validate_python(fields))
+    return records
 
 
 _DEFAULT: Extractor | None = None
