@@ -405,6 +405,36 @@ def matches_at(pattern: regex.Pattern[str], low: str, starts: list[int]) -> list
     return out
 
 
+# the word an atom pattern begins with, after the word-start look-behind and perhaps the
+# opening of a named group: "(?<![\p{L}\d])tháng[ \t]+", "(?<![\p{L}\d])(?P<w>hôm[ \t]+"
+_LEAD_WORD = regex.compile(r"\(\?<!\[\\p\{L\}\\d\]\)(?:\(\?P<\w+>)?(\p{L}+)(?=[\[()])")
+
+
+@functools.cache
+def word_leads() -> dict[regex.Pattern[str], str]:
+    """The literal word each word-led pattern of :func:`patterns` begins with: every match
+    of the pattern starts where that word starts a word.
+
+    >>> sorted({w for w in word_leads().values()})[:4]
+    ['buổi', 'bữa', 'chiều', 'chúa']
+    """
+    out = {}
+    for pats in patterns().values():
+        for p in pats:
+            lead = _LEAD_WORD.match(p.pattern)
+            if lead is not None:
+                out[p] = lead.group(1)
+    return out
+
+
+@functools.cache
+def _word_site(word: str) -> regex.Pattern[str]:
+    """``word`` not right after a letter or a digit; the look-behind follows the literal
+    so that the word is found by a fast string search."""
+    w = regex.escape(word)
+    return regex.compile(rf"{w}(?<![\p{{L}}\d]{w})")
+
+
 class Scans:
     """The atom regexes' matches in one lower-cased text, each pattern's found once and in
     the order ``pattern.finditer`` gives (the patterns of a name one after another)."""
@@ -436,8 +466,20 @@ class Scans:
             return matches_at(pats[0], low, self._sites("century", _century_starts))
         if name == "clock":
             numeric, word = pats
-            return matches_at(numeric, low, _clock_starts(low)) + list(word.finditer(low))
-        return [m for p in pats for m in p.finditer(low)]
+            return matches_at(numeric, low, _clock_starts(low)) + self._word_led(word)
+        return [m for p in pats for m in self._word_led(p)]
+
+    def _word_led(self, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
+        """The matches of a pattern led by a word, tried where that word begins (several
+        patterns share a word: "tháng" leads six)."""
+        lead = word_leads().get(pattern)
+        if lead is None:
+            return list(pattern.finditer(self.low))
+        key = "word:" + lead
+        starts = self._starts.get(key)
+        if starts is None:
+            starts = self._starts[key] = [m.start() for m in _word_site(lead).finditer(self.low)]
+        return matches_at(pattern, self.low, starts)
 
     def _sites(self, key: str, find: Callable[[str], list[int]]) -> list[int]:
         starts = self._starts.get(key)
