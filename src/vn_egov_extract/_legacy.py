@@ -117,10 +117,11 @@ def _utf8_as_cp1252() -> dict[str, str]:
     return table
 
 
-def _impossible(codec: _Codec) -> str:
+def _impossible_parts(codec: _Codec) -> tuple[str, list[str]]:
     """A pattern of what only this codec's mojibake contains: characters outside
     Vietnamese's own Latin-1 letters ("µ", "©", "ø", "ñ") and vowel + mark pairs no
-    Vietnamese syllable spells ("eâ" in VNI "Bieân", "aù")."""
+    Vietnamese syllable spells ("eâ" in VNI "Bieân", "aù"): a class of the characters and
+    the pairs, apart."""
     chars = {c for key in codec.table for c in key if "\xa0" < c <= "\xff"}
     if codec.name == "utf8_cp1252":  # "á»", "áº", "Ã´": nearly every Vietnamese word
         chars = set("»º´")
@@ -133,7 +134,13 @@ def _impossible(codec: _Codec) -> str:
     alternatives = [
         regex.escape(f) + "[" + regex.escape("".join(sorted(m))) + "]" for f, m in pairs.items()
     ]
-    return "|".join(["[" + regex.escape(odd) + "]", *alternatives])
+    return "[" + regex.escape(odd) + "]", alternatives
+
+
+def _impossible(codec: _Codec) -> str:
+    """:func:`_impossible_parts` as one pattern."""
+    odd, pairs = _impossible_parts(codec)
+    return "|".join([odd, *pairs])
 
 
 @functools.cache
@@ -143,16 +150,26 @@ def _evidence() -> tuple[regex.Pattern[str], ...]:
 
 
 @functools.cache
-def _gate() -> re.Pattern[str]:
-    """What Unicode Vietnamese never contains but mojibake does: the cheap first test.
+def _gate() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What Unicode Vietnamese never contains but mojibake does, the cheap first test: the
+    odd characters, and the vowel + mark pairs.
 
-    Every text pays this scan, so it is compiled with ``re``, which runs this pattern of
-    literal characters and classes about 1.4× faster than ``regex``.
+    Every text pays these scans, so they are compiled with ``re`` and kept apart: ``re``
+    scans a lone class or a set of pairs several times faster than the two joined in one
+    alternation (15 + 23 ms against 115 ms on 5 MB).
 
-    >>> [bool(_gate().search(t)) for t in ("Bieân", "nh©n", "Biên hoá toán", "naïve", "Sá»Ÿ")]
+    >>> [_may_be_mojibake(t) for t in ("Bieân", "nh©n", "Biên hoá toán", "naïve", "Sá»Ÿ")]
     [True, True, False, True, True]
     """
-    return re.compile("|".join(_impossible(codec) for codec in _codecs()))
+    parts = [_impossible_parts(codec) for codec in _codecs()]
+    odd = "|".join(o for o, _ in parts)
+    pairs = "|".join(pair for _, ps in parts for pair in ps)
+    return re.compile(odd), re.compile(pairs or "(?!)")
+
+
+def _may_be_mojibake(text: str) -> bool:
+    odd, pairs = _gate()
+    return odd.search(text) is not None or pairs.search(text) is not None
 
 
 # --- scoring: how Vietnamese do the words of a text look? --------------------------------
@@ -365,8 +382,7 @@ def repair_map(text: str) -> Repair | None:
     >>> repair_map("Ủy ban nhân dân © 2020") is None
     True
     """
-    gate = _gate()
-    if not gate.search(text):  # clean text pays one regex scan and nothing else
+    if not _may_be_mojibake(text):  # clean text pays two scans and nothing else
         return None
     codecs = _codecs()
     # every line with a non-ASCII letter counts: "nhaân" has no odd character but is VNI
