@@ -153,6 +153,14 @@ def before_day() -> regex.Pattern[str]:
     return regex.compile(rf"{_B}(?P<pre>{days})[ \t]+(?:(?:mồng|mùng)[ \t]+)?$")
 
 
+@functools.cache
+def before_day_test() -> regex.Pattern[str]:
+    """:func:`before_day` as a REVERSE pattern matched backwards from a position (see
+    ``_date_lexicon.tail_test``): whether one ends there, at the cost of one try."""
+    days = alt(words().day_words)
+    return regex.compile(rf"(?r){_B}(?P<pre>{days})[ \t]+(?:(?:mồng|mùng)[ \t]+)?\n?")
+
+
 BEFORE_MONTH_DAY = regex.compile(
     rf"(?:{_B}(?P<pre>ngày|hôm)[ \t]+)?(?:{_B}(?P<mong>mồng|mùng)[ \t]+)?"
     rf"{_B}(?P<d>\d{{1,2}})[ \t]+$"

@@ -24,12 +24,13 @@ from ._date_atoms import (
     Scans,
     before_count,
     before_day,
+    before_day_test,
     clock_tail,
     fixed,
     in_year,
     relative_fn,
 )
-from ._date_lexicon import head_re, key, tail_re, words
+from ._date_lexicon import head_re, key, tail_re, tail_test, words
 from ._numerals import parse_number_words
 from ._phrases import spaced_alternation as alt
 from ._units import UnitPatterns
@@ -148,10 +149,10 @@ def before(low: str, pos: int, name: str, window: int = 24) -> bool:
     >>> before("chuyển đổi số 2021", 14, "not_date_before")
     False
     """
-    found = tail_re(name).search(low, max(0, pos - window), pos) is not None
+    found = tail_test(name).match(low, max(0, pos - window), pos) is not None
     if found and name == "not_date_before":
         # "chuyển đổi số 2021": "số" is "digital" there, not "number"
-        return tail_re("digital_phrases").search(low, max(0, pos - 40), pos) is None
+        return tail_test("digital_phrases").match(low, max(0, pos - 40), pos) is None
     return found
 
 
@@ -174,6 +175,8 @@ def _day(mo: int, d: int) -> Make:
 
 def _with_day_word(low: str, start: int) -> tuple[int, bool]:
     """Where a day starts once a "ngày"/"mồng" before it is included, and whether one is."""
+    if before_day_test().match(low, max(0, start - 16), start) is None:
+        return start, False
     m = before_day().search(low, max(0, start - 16), start)
     return (m.start(), True) if m else (start, False)
 
@@ -581,7 +584,7 @@ def find_years(sc: Scans) -> Iterator[Atom]:
             yield Atom(m.start(), m.end(), "year", "date.year", "year", fixed(span))
     for m in sc("bare_year"):
         span = cal.year_span(int(m["y"]))
-        cued = before(low, m.start(), "year_cues") or _index_before().search(
+        cued = before(low, m.start(), "year_cues") or _index_before().match(
             low, max(0, m.start() - 40), m.start()
         )  # "so với 2019" before "với" (a count cue); "SIPAS 2022"
         if span is None or (not cued and before(low, m.start(), "not_date_before")):
@@ -610,7 +613,7 @@ def find_years(sc: Scans) -> Iterator[Atom]:
 @functools.cache
 def _index_before() -> regex.Pattern[str]:
     """An index or survey name (``index_names``) ending right before a position."""
-    return tail_re("index_names", r"[ \t]+")
+    return tail_test("index_names", r"[ \t]+")
 
 
 # an all-caps acronym (2-10 capitals, not part of a code such as "QĐ-UBND" or "ISO/IEC")

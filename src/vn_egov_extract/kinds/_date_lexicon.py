@@ -93,6 +93,23 @@ def tail_re(name: str, gap: str = r"[ \t,]*") -> regex.Pattern[str]:
 
 
 @functools.cache
+def tail_test(name: str, gap: str = r"[ \t,]*") -> regex.Pattern[str]:
+    """:func:`tail_re` as a REVERSE pattern for ``match(text, pos - window, pos)``: it is
+    tried once, backwards from ``pos``, where ``tail_re`` is tried at every position of
+    the window. Whether it matches is the same (``\\n?`` stands for ``$``, which also
+    matches before a final newline); its span may differ, so only test it.
+
+    >>> text = "số liệu so với 2019"
+    >>> tail_test("year_cues").match(text, 0, 15) is not None
+    True
+    >>> tail_re("year_cues").search(text, 0, 15) is not None
+    True
+    """
+    listed = [getattr(x, "word", x) for x in getattr(words(), name)]
+    return regex.compile(rf"(?r)(?<![\p{{L}}\d]){alt(listed)}{gap}\n?")
+
+
+@functools.cache
 def head_re(name: str, gap: str = r"[ \t]+") -> regex.Pattern[str]:
     """A pattern matching ``gap`` then one of the listed words, at a position (``match``)."""
     return regex.compile(rf"{gap}{alt(getattr(words(), name))}(?![\p{{L}}\d])")
