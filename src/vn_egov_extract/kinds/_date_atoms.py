@@ -342,8 +342,11 @@ _COLON_SITES = regex.compile(r":(?<=(\d\d?):)(?=\d\d)")
 # \d that the ``re`` module can test: ``re`` finds the literal letter far faster than
 # ``regex``), perhaps with a blank between; the hour starts 1 to 3 characters before
 _MAYBE_DIGIT = "[0-9\u0080-\u00bf\u00d7\u00f7\u0250-\u1e9f\u1efa-\U0010ffff]"
+# and not before a letter ("12 ha", "5 giờ"): minutes or the end of the reading follow it
+_LATIN_LETTER = "[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1ef9]"
 _HOUR_LETTER_SITES = tuple(
-    re.compile(rf"{h}(?:(?<={_MAYBE_DIGIT}{h})|(?<={_MAYBE_DIGIT}[ \t]{h}))") for h in "hg"
+    re.compile(rf"{h}(?:(?<={_MAYBE_DIGIT}{h})|(?<={_MAYBE_DIGIT}[ \t]{h}))(?!{_LATIN_LETTER})")
+    for h in "hg"
 )
 
 
@@ -383,13 +386,13 @@ def _clock_starts(low: str) -> list[int]:
     """Where a clock reading in figures ("16:53", "14h30", "9 g") may start.
 
     >>> _clock_starts("lúc 16:53 và 9 h, 7g15")
-    [4, 12, 13, 14, 16, 17, 18]
+    [4, 12, 13, 17, 18]
     """
     starts = {m.start(1) for m in _COLON_SITES.finditer(low)}
     for site in _HOUR_LETTER_SITES:
         for m in site.finditer(low):
-            at = m.start()
-            starts.update((at - 3, at - 2, at - 1))
+            end = m.start() - 1 if low[m.start() - 1] in " \t" else m.start()
+            starts.update((end - 2, end - 1))  # "9h", "14h", "9 h"
     return sorted(starts)
 
 
