@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections.abc import Callable, Iterable, Iterator
 
 import regex
@@ -81,8 +82,14 @@ def _pairs(
             i += 1
 
 
+_START = operator.attrgetter("start")
+
+
 def _of(atoms: list[Atom], kinds: frozenset[str]) -> list[Atom]:
-    return sorted((a for a in atoms if a.kind in kinds), key=lambda a: a.start)
+    """The atoms of ``kinds``, by start (ties in the order found)."""
+    picked = [a for a in atoms if a.kind in kinds]
+    picked.sort(key=_START)
+    return picked
 
 
 def _combine(atoms: list[Atom], low: str) -> list[Atom]:
