@@ -47,10 +47,6 @@ _BLOCK = 6  # log2 of _BLOCK_WIDTH
 _BLOCK_WIDTH = 1 << _BLOCK
 
 
-def _collide(a: Candidate, b: Candidate) -> bool:
-    return not (a.end <= b.start or b.end <= a.start or _may_coexist(a, b))
-
-
 def _may_coexist(a: Candidate, b: Candidate) -> bool:
     if a.end <= b.start or b.end <= a.start:
         return True
@@ -79,14 +75,31 @@ def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
     blocks: dict[int, list[Candidate]] = {}
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=_rank):
-        touched = range(cand.start >> _BLOCK, ((max(cand.end, cand.start + 1) - 1) >> _BLOCK) + 1)
-        if any(_collide(other, cand) for b in touched for other in blocks.get(b, ())):
+        start, end = cand.start, cand.end
+        first, last = start >> _BLOCK, (max(end, start + 1) - 1) >> _BLOCK
+        if _collides_in(blocks, first, last, cand):
             continue
-        for b in touched:
+        for b in range(first, last + 1):
             blocks.setdefault(b, []).append(cand)
         kept.append(cand)
     kept.sort(key=_start)  # stable: spans starting together stay in the order kept
     return kept
+
+
+def _collides_in(
+    blocks: dict[int, list[Candidate]], first: int, last: int, cand: Candidate
+) -> bool:
+    """Whether a span kept in blocks ``first`` to ``last`` collides with ``cand``."""
+    # plain loops: most candidates meet no kept span, and a generator per candidate cost
+    # more than the comparisons
+    for b in range(first, last + 1):
+        others = blocks.get(b)
+        if others is None:
+            continue
+        for other in others:
+            if other.start < cand.end and cand.start < other.end and not _may_coexist(other, cand):
+                return True
+    return False
 
 
 def _start(cand: Candidate) -> int:
