@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vn_egov_extract as vee
 from vn_egov_extract import (
@@ -21,7 +23,7 @@ from vn_egov_extract import (
     resolve_overlaps,
 )
 from vn_egov_extract._patterns import PatternModel, load_file
-from vn_egov_extract._text import NormText
+from vn_egov_extract._text import _SPECIAL_NO_MARKS, NormText, _special_matches
 
 SAMPLE = (
     "Có trên 46.016 tài khoản, đạt 19,5% và 12/20 cơ quan kết nối; "
@@ -207,3 +209,37 @@ def test_collector_comes_back_when_a_long_call_fails() -> None:
     with pytest.raises(RuntimeError, match="policy failed"):
         Extractor(overlap=failing)("80% hồ sơ. " * 20_000)
     assert gc.isenabled()
+
+
+_FOLD_PIECES = [
+    *"oOuUqQaàáãèéýạảẹẻẽỳỵỷỹ &<;#b/>-",
+    "\u200b",
+    "\u00ad",
+    "\ufeff",
+    "\u2013",
+    "\u2019",
+    "\u201c",
+    "\uff15",
+    "\uff05",
+    "\u0663",
+    "\U00011f53",
+    "\U0001e4f3",
+    "\u1100\u1161",
+    "&amp;",
+    "&#39;",
+    "<br/>",
+    "hoà",
+    "quá",
+    "thuỷ",
+    "Hoà",
+    "2",
+    "\u00a0",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FOLD_PIECES), max_size=30).map("".join))
+def test_the_fold_scan_finds_what_its_pattern_finds(text: str) -> None:
+    assert [m.span() for m in _special_matches(text)] == [
+        m.span() for m in _SPECIAL_NO_MARKS.finditer(text)
+    ]

@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-import regex
+from .._prefilter import prefiltered
+
+__all__ = [
+    "LETTER",
+    "candidate_starts",
+    "prefiltered",
+    "word_hits",
+    "word_start_scans",
+    "word_starts_re",
+]
 
 # Latin and Vietnamese letters and ASCII digits (all in \p{L} or \d): a word right after
 # one of them is inside another word, where no pattern served here begins
@@ -116,27 +125,3 @@ def candidate_starts(prefilter: re.Pattern[str], low: str) -> Iterator[int]:
             for i in range(1, len(words)):
                 if words[i - 1] in " \t" and words[i] not in " \t":
                     yield hit.start() + i
-
-
-def prefiltered(
-    pattern: regex.Pattern[str], text: str, starts: Iterable[int]
-) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text)``, trying ``pattern`` only at ``starts``.
-
-    ``starts`` must be ascending and hold every position where ``pattern`` can match
-    (the pattern never matches the empty string).
-
-    >>> p = regex.compile(r"(?<!\\w)(?i:xã) \\p{Lu}\\w*")
-    >>> text = "Xã An, thị xã Bình"
-    >>> [m.group() for m in prefiltered(p, text, [0, 10, 11])] == [
-    ...     m.group() for m in p.finditer(text)]
-    True
-    """
-    last = 0
-    for pos in starts:
-        if pos < last:
-            continue
-        m = pattern.match(text, pos)
-        if m is not None:
-            last = m.end()
-            yield m
