@@ -17,6 +17,7 @@ from .._prefilter import prefiltered
 __all__ = [
     "LETTER",
     "candidate_starts",
+    "literal_positions",
     "prefiltered",
     "word_hits",
     "word_start_scans",
@@ -125,3 +126,20 @@ def candidate_starts(prefilter: re.Pattern[str], low: str) -> Iterator[int]:
             for i in range(1, len(words)):
                 if words[i - 1] in " \t" and words[i] not in " \t":
                     yield hit.start() + i
+
+
+def literal_positions(text: str, words: Iterable[str]) -> list[int]:
+    """Where any of ``words`` begins in ``text``, ascending: ``str.find`` is far quicker
+    than trying a pattern at every position.
+
+    >>> literal_positions("Đề án 06 và Đề án 1", ["Đề án", "án"])
+    [0, 3, 12, 15]
+    """
+    found: list[int] = []
+    for word in set(words):
+        i = text.find(word)
+        while i >= 0:
+            found.append(i)
+            i = text.find(word, i + 1)
+    found.sort()
+    return found

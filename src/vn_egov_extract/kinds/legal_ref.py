@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -27,7 +27,7 @@ from .._candidate import Candidate, Doc
 from ._legal_data import legal_patterns, make_date
 from ._person_chain import read_chain
 from ._phrases import literal_alternation
-from ._scan import prefiltered
+from ._scan import literal_positions, prefiltered
 
 # one code of a number: "NQ", "CP", "TTg", "BTTTT", "QH15", "TT&TT"
 _CODE = r"\p{Lu}[\p{L}&]{0,11}\d{0,2}"
@@ -165,23 +165,6 @@ def _date_of(m: regex.Match[str]) -> dt.date | None:
     return None
 
 
-def _literal_starts(text: str, words: Iterable[str]) -> list[int]:
-    """Where any of ``words`` begins in ``text``, ascending (``str.find`` is far quicker
-    than trying a pattern at every position).
-
-    >>> _literal_starts("Đề án 06 và Đề án 1", ["Đề án", "án"])
-    [0, 3, 12, 15]
-    """
-    found: list[int] = []
-    for word in set(words):
-        i = text.find(word)
-        while i >= 0:
-            found.append(i)
-            i = text.find(word, i + 1)
-    found.sort()
-    return found
-
-
 def _number_starts(text: str) -> Iterator[int]:
     """Where a document number may begin: at the figures before each "/" or "-".
 
@@ -193,7 +176,7 @@ def _number_starts(text: str) -> Iterator[int]:
     >>> list(_number_starts("số 17/NQ-CP, 36a/NQ, 1234567/x"))
     [3, 13, 23]
     """
-    for k in _literal_starts(text, ("/", "-")):
+    for k in literal_positions(text, ("/", "-")):
         head = _NUMBER_HEAD.search(text, max(0, k - 6), k)
         if head is not None:
             yield head.start()
@@ -242,7 +225,7 @@ def _looks_legal(m: regex.Match[str], strict: bool) -> bool:
 
 
 def _named(text: str, tab: _Tables, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
-    starts = _literal_starts(text, legal_patterns().named_doc_types)
+    starts = literal_positions(text, legal_patterns().named_doc_types)
     for m in prefiltered(tab.named_re, text, starts):
         if any(m.start() < b and a < m.end() for a, b in taken):
             continue
@@ -287,7 +270,7 @@ def _short(text: str, tab: _Tables, taken: list[tuple[int, int]]) -> Iterator[Ca
 def _short_matches(text: str, tab: _Tables) -> Iterator[regex.Match[str]]:
     """``short_re`` matches, and ``short_body_re`` ones right after a body's name."""
     # both patterns begin with a type word, written exactly as listed
-    starts = _literal_starts(text, legal_patterns().short_number_types)
+    starts = literal_positions(text, legal_patterns().short_number_types)
     seen: set[int] = set()
     for m in prefiltered(tab.short_re, text, starts):
         seen.add(m.start())
