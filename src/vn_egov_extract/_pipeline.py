@@ -100,12 +100,17 @@ class Extractor:
         if not source.strip():
             return ExtractionResult(records=[], published=given)
         with _collector_paused(len(source) > _PAUSE_GC_ABOVE):
-            view = NormText.of(source)
-            doc = Doc(view=view, published=given)
-            kept = self.overlap(self.candidates(doc))
-            pub = given or published_from_dateline(kept)
-            records = _to_records(kept, view, pub)
-            return ExtractionResult(records=records, published=pub)
+            # the document, its candidates and caches die when _run returns, before the
+            # collector comes back: its first pass then walks the records alone
+            return self._run(source, given)
+
+    def _run(self, source: str, given: dt.date | None) -> ExtractionResult:
+        view = NormText.of(source)
+        doc = Doc(view=view, published=given)
+        kept = self.overlap(self.candidates(doc))
+        pub = given or published_from_dateline(kept)
+        records = _to_records(kept, view, pub)
+        return ExtractionResult(records=records, published=pub)
 
 
 def _to_records(
