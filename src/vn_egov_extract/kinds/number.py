@@ -27,6 +27,7 @@ import regex
 
 from .._candidate import Candidate, Doc
 from ._numerals import (
+    _DOT_ABOVE,
     FIGURE,
     QUALIFIER_REACH,
     folded_tail,
@@ -46,7 +47,6 @@ from .organization import counted_body
 _PHONE = regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{1,4}){2,5}(?![\d])")
 # a capitalised word after a bare figure: a street or a name ("22 Điện Biên Phủ"), not a count
 _NAME_AFTER = regex.compile(r"\s\p{Lu}\p{Ll}")
-_YEAR = regex.compile(r"(?:19|20)\d\d")
 _NEG_LOOKBEHIND = r"(?<![\p{L}\d.,/:\-])"
 _VERSION_LIKE = regex.compile(r"\d+\.\d{1,2}")
 _WORD = regex.compile(r"\S+")
@@ -390,38 +390,49 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
     spans = iter(phones)  # sorted and disjoint; the figures come in order too
     span = next(spans, None)
     for m in _figure_matches(text):
-        at, fig_end = m.span("fig")
+        # groups by index (far cheaper than by name); the plain pattern has no sign group
+        groups = m.groups()
+        if len(groups) == 4:
+            fig, suffix, high_fig, scale = groups
+            at = begin = m.start()
+            fig_end = at + len(fig)
+        else:
+            _, fig, suffix, high_fig, scale = groups
+            at, fig_end = m.span(2)
+            begin = m.start()
         while span is not None and span[1] <= at:
             span = next(spans, None)
         if span is not None and span[0] <= at:
             continue  # inside a telephone number
         # one tail for all the look-back tests (each needs one ending with its words); each
         # wants a word, then spaces, right before the figure, and no figure follows a letter
-        tail = folded_tail(text, at, QUALIFIER_REACH) if at and text[at - 1].isspace() else ""
+        # (folded_tail, spelled out: this loop meets every figure of the text)
+        tail = (
+            text[max(0, at - QUALIFIER_REACH) : at].casefold().replace(_DOT_ABOVE, "").rstrip()
+            if at and text[at - 1].isspace()
+            else ""
+        )
         if tail.endswith(ordinal_ends) and not_after.search(text, max(0, at - 16), at):
             continue
-        begin = m.start()
         if zones and _timezone_re().search(text, max(0, begin - 8), begin):
             continue  # "(GMT+7)": a clock time's offset
-        fig, scale = m.group("fig", "scale")
         # _bare_level's own first tests, spelled out here: most figures pass both
         maybe_level = text[fig_end : fig_end + 1] in (".", ")") or tail.endswith(level_ends)
         if not scale and maybe_level and _bare_level(text, at, fig_end, tail):
             continue
         if not scale and "." in fig and _VERSION_LIKE.fullmatch(fig):
             continue  # "4.0", "2.0": versions; Vietnamese decimals use a comma
+        qual, start = qualifier_before(text, begin, tail if begin == at else None)
+        if not (scale or suffix or qual) and len(fig) == 4 and _is_year(fig):
+            continue  # a year belongs to the date kind ("năm 2019", "định hướng đến 2030")
         value: float = parse_figure(fig[1:] if fig.startswith(",") else fig)
         if fig.startswith(","):
             value = float(f"0.{fig[1:]}")
-        qual, start = qualifier_before(text, begin, tail if begin == at else None)
-        suffix, high_fig = m.group("suffix", "high")
         neg = begin != at  # the sign or "âm" before the figure
         if scale:
             value *= scales[scale.lower()]
         elif suffix:
             value *= suffixes[suffix]
-        elif not qual and len(fig) == 4 and _YEAR.fullmatch(fig):
-            continue  # a year belongs to the date kind ("năm 2019", "định hướng đến 2030")
         if neg:
             value = -value
         values: dict[str, object] = {"value": _tidy(value), "qualifier": qualifier_of(qual)}
@@ -435,6 +446,15 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
         cand = _candidate(doc, start, m.end(), rule, values)
         if cand:
             yield cand
+
+
+def _is_year(fig: str) -> bool:
+    r"""Whether a four-character figure reads as a year: ``(?:19|20)\d\d``, as string tests.
+
+    >>> [_is_year(f) for f in ("2019", "1987", "19,5", "2100", "20.5")]
+    [True, True, False, False, False]
+    """
+    return fig[:2] in ("19", "20") and fig[2:].isdecimal()
 
 
 def _tidy(value: float) -> int | float:
