@@ -14,6 +14,8 @@ from ._gazetteer import fold_view, gazetteer
 from ._org_lexicon import TOKEN_RE, Head, Lexicon, head_at
 
 _MAX_TOKENS = 40
+# a token's class by the number of the group of ``TOKEN_RE`` that read it
+_KINDS = ("punct", "acr", "word", "num", "punct")
 _MAX_WINDOW = 240
 _MAX_ELEMENTS = 14
 _MAX_PLACE_WORDS = 6
@@ -134,11 +136,10 @@ class Tokens(list[Tok]):
                 self._done = True
                 return False
             start, end = m.span()
-            gap = text[prev:start]
-            if len(gap) > 3 or "\n" in gap:
+            if start - prev > 3 or (start > prev and "\n" in text[prev:start]):
                 self._done = True
                 return False
-            append(Tok(text[start:end], m.lastgroup or "punct", start, end, gap))
+            append(Tok(text[start:end], _KINDS[m.lastindex or 0], start, end, text[prev:start]))
             prev = end
             n += 1
         self._prev = prev
@@ -572,8 +573,10 @@ class Grammar:
                 break
             run -= 1
         surnames = lex.surnames
-        first = next((q for q in range(run, end) if toks[q].text in surnames), end)
-        if first == end:
+        for first in range(run, end):
+            if toks[first].text in surnames:
+                break
+        else:
             return end  # no surname opens a name in the run: no person to cut off
         whole = " ".join([t.text for t in toks.span(run, end)])
         levels = _UNIT_LEVELS.get(toks[run - 1].low, _NAMED_LEVELS) if run else _NAMED_LEVELS

@@ -19,7 +19,6 @@ import regex
 from .._patterns import PatternError, PatternModel, load
 from ._person_data import PersonPatterns
 from ._phrases import literal_alternation, trie_pattern
-from ._scan import word_starts_re
 
 Group = Literal["placed", "named", "standalone", "brand"]
 PlaceRule = Literal["any", "level", "none"]
@@ -152,8 +151,9 @@ class Lexicon:
     title_re: regex.Pattern[str]
     # a lower-case head closing a title ("Trưởng phòng Tư pháp"): its group "head" is the head
     title_head_re: regex.Pattern[str]
-    # where those titles start in the lower-cased text: title_head_re is tried only there
-    title_starts: re.Pattern[str]
+    # the first words of those titles, lower-cased: title_head_re is tried only where the
+    # lower-cased text spells one (``str.find`` skips through a text faster than a scan)
+    title_words: tuple[str, ...]
     titles: dict[str, tuple[tuple[str, ...], ...]]
     surnames: frozenset[str]
     person_like_places: frozenset[str]
@@ -462,7 +462,7 @@ def lexicon() -> Lexicon:
             regex.IGNORECASE,
         ),
         title_head_re=_title_head_re(p.heads_in_titles, heads),
-        title_starts=word_starts_re(t.lower() for t in p.heads_in_titles),
+        title_words=tuple(sorted({t.lower().split()[0] for t in p.heads_in_titles})),
         surnames=_surnames(),
         person_like_places=frozenset(p.person_like_places),
         acronym_re=regex.compile(

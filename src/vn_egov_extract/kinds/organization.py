@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
+import operator
 import re
 from collections.abc import Iterator
 
@@ -35,7 +36,7 @@ from .._candidate import Candidate, Doc
 from .._text import _SHAPE_ONLY
 from ._org_grammar import Grammar, Tokens
 from ._org_lexicon import Head, Lexicon, head_at, heads_in, lexicon
-from ._scan import candidate_starts, prefiltered
+from ._scan import literal_positions, prefiltered
 
 
 # per name, not per text: the same few bodies ("UBND tỉnh") are named over and over
@@ -250,7 +251,7 @@ def _title_heads(lex: Lexicon, text: str, low: str) -> Iterator[tuple[Head, int,
     >>> [(h.form, a, b) for h, a, b in _title_heads(lexicon(), s, s.lower())]
     [('Phòng', 7, 12), ('Sở', 56, 58)]
     """
-    for m in prefiltered(lex.title_head_re, text, candidate_starts(lex.title_starts, low)):
+    for m in prefiltered(lex.title_head_re, text, literal_positions(low, lex.title_words)):
         words = _NEXT_WORDS.match(text, m.end())
         if words is None or (
             words.group(1) in lex.surnames and not (words.group(2) or "").islower()
@@ -262,8 +263,8 @@ def _title_heads(lex: Lexicon, text: str, low: str) -> Iterator[tuple[Head, int,
 _NEXT_WORDS = regex.compile(r"[ \t]+(\w+)(?:[ \t]+(\w+))?")
 
 
-def _start(found: tuple[Head, int, int]) -> int:
-    return found[1]
+# a head's start, the key the two head streams merge on (C-level: called once per head)
+_start = operator.itemgetter(1)
 
 
 def find(doc: Doc) -> Iterator[Candidate]:
