@@ -106,28 +106,60 @@ def _unit_word_re() -> re.Pattern[str]:
 
 
 def _unit_starts(doc: Doc) -> tuple[list[int], list[int]]:
-    """Where a unit word may begin in ``doc`` (the unit and list regexes try only there),
-    and for each the end of the longest unit word found there (-1 inside a found one)."""
+    """Where a unit word begins in ``doc`` (the unit and list regexes try only there), and
+    for each the end of the longest unit word found there.
+
+    A word may begin inside a found one, after a space ("xã" in "thị xã"): such a
+    position is kept only when a unit word begins there ("trấn" of "thị trấn" begins
+    none, and neither regex can match at it).
+
+    >>> from vn_egov_extract._text import NormText
+    >>> _unit_starts(Doc(NormText.of("ở thị xã An và thị trấn Bình")))
+    ([2, 6, 15], [8, 8, 23])
+    """
     cached = doc.cache.get("location.unit_starts")
     if cached is None:
+        low = doc.lower()
+        words_at = _unit_word_re().match
         starts: list[int] = []
         ends: list[int] = []
         # :func:`._scan.candidate_starts`, unrolled: a generator per word costs as much
         # as the scan
-        for hit in _unit_word_re().finditer(doc.lower()):
+        for hit in _unit_word_re().finditer(low):
             start, words = hit.start(), hit.group()
             starts.append(start)
             ends.append(hit.end())
             if " " in words or "\t" in words:
                 for i in range(1, len(words)):
                     if words[i - 1] in " \t" and words[i] not in " \t":
-                        starts.append(start + i)
-                        ends.append(-1)
+                        inner = words_at(low, start + i)
+                        if inner is not None:
+                            starts.append(start + i)
+                            ends.append(inner.end())
         cached = doc.cache["location.unit_starts"] = (starts, ends)
     return cached
 
 
 _DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def _unit_word_heads() -> frozenset[str]:
+    """Unit words that begin with a shorter one followed by a blank or ending in a dot
+    ("thành phố trực thuộc trung ương" with "thành phố"): after such a word the shorter
+    one may still take a name.
+
+    >>> sorted(_unit_word_heads())
+    ['thành phố trực thuộc trung ương']
+    """
+    words = {w for entry in patterns().unit_words for w in entry.words}
+    return frozenset(
+        w
+        for w in words
+        if any(
+            v != w and w.startswith(v) and (v.endswith(".") or w[len(v)] in " \t") for v in words
+        )
+    )
 
 
 def _no_name_near(text: str, start: int, end: int) -> bool:
@@ -286,9 +318,18 @@ def _unit_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     gaz = gazetteer()
     unit_re, by_word = _unit_re()
     last = 0
+    low, size, heads = doc.lower(), len(text), _unit_word_heads()
     # ``prefiltered(unit_re, text, starts)`` inlined: this loop runs for every unit word
     for start, end in zip(*_unit_starts(doc), strict=True):
-        if start < last or (end >= 0 and _no_name_near(text, start, end)):
+        if start < last or _no_name_near(text, start, end):
+            continue
+        # the longest unit word followed by no blank ("huyện, ..."): only a shorter one
+        # could take a name ("thành phố" of "thành phố trực thuộc ...")
+        if (
+            (end == size or text[end] not in " \t")
+            and text[end - 1] != "."
+            and " ".join(low[start:end].split()) not in heads
+        ):
             continue
         m = unit_re.match(text, start)
         if m is None:
