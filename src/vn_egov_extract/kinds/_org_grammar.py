@@ -115,7 +115,7 @@ class Tokens(list[Tok]):
     __slots__ = ("_done", "_it", "_prev", "_text")
 
     def __init__(self, text: str, pos: int) -> None:
-        super().__init__()
+        # no list.__init__: a new list is empty already
         self._text = text
         self._it = TOKEN_RE.finditer(text, pos, min(len(text), pos + _MAX_WINDOW))
         self._prev = pos
@@ -123,13 +123,13 @@ class Tokens(list[Tok]):
 
     def has(self, i: int) -> bool:
         """Whether token ``i`` exists (reading up to it)."""
-        return i < len(self) or self._read(i)
-
-    def _read(self, i: int) -> bool:
+        n = len(self)
+        if i < n:
+            return True
         if self._done:
             return False
-        text, it, prev, n = self._text, self._it, self._prev, len(self)
-        append = self.append
+        # the reading is inlined here: the grammar asks this for every token it reads
+        text, it, prev = self._text, self._it, self._prev
         while n <= i:
             m = next(it, None)
             if m is None or n >= _MAX_TOKENS:
@@ -139,7 +139,9 @@ class Tokens(list[Tok]):
             if start - prev > 3 or (start > prev and "\n" in text[prev:start]):
                 self._done = True
                 return False
-            append(Tok(text[start:end], _KINDS[m.lastindex or 0], start, end, text[prev:start]))
+            self.append(
+                Tok(text[start:end], _KINDS[m.lastindex or 0], start, end, text[prev:start])
+            )
             prev = end
             n += 1
         self._prev = prev

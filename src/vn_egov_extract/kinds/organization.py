@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
 import operator
 import re
 from collections.abc import Iterator
@@ -263,7 +262,7 @@ def _title_heads(lex: Lexicon, text: str, low: str) -> Iterator[tuple[Head, int,
 _NEXT_WORDS = regex.compile(r"[ \t]+(\w+)(?:[ \t]+(\w+))?")
 
 
-# a head's start, the key the two head streams merge on (C-level: called once per head)
+# a head's start, the key the two head lists are sorted on (C-level: once per head)
 _start = operator.itemgetter(1)
 
 
@@ -294,9 +293,12 @@ def find(doc: Doc) -> Iterator[Candidate]:
             {"name": name, "expanded": expand(name)},
         )
     covered = 0
-    for head, start, head_end in heapq.merge(
-        heads_in(lex, text), _title_heads(lex, text, doc.lower()), key=_start
-    ):
+    found = heads_in(lex, text)
+    titled = list(_title_heads(lex, text, doc.lower()))
+    if titled:
+        # a stable sort of the two ordered lists: what a merge gives, ties in list order
+        found = sorted(found + titled, key=_start)
+    for head, start, head_end in found:
         if start < covered:
             continue  # a head inside a body already read: "Văn phòng UBND tỉnh"
         # the segments are sorted and disjoint: only the last one opening before can hold it
