@@ -30,6 +30,7 @@ from ._numerals import (
     _DOT_ABOVE,
     FIGURE,
     QUALIFIER_REACH,
+    _qualifier_ends,
     folded_tail,
     last_words,
     number_word_set,
@@ -48,7 +49,6 @@ _PHONE = regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{1,4}){2,5}(?![\
 # a capitalised word after a bare figure: a street or a name ("22 Điện Biên Phủ"), not a count
 _NAME_AFTER = regex.compile(r"\s\p{Lu}\p{Ll}")
 _NEG_LOOKBEHIND = r"(?<![\p{L}\d.,/:\-])"
-_VERSION_LIKE = regex.compile(r"\d+\.\d{1,2}")
 _WORD = regex.compile(r"\S+")
 _WORD_AFTER = regex.compile(r"\s*[\p{L}\d]")
 _CAPITAL_AFTER = regex.compile(r"\s\p{Lu}")
@@ -148,16 +148,33 @@ def _figure_matches(text: str) -> Iterator[regex.Match[str]]:
     """``_figure_re().finditer(text)``, from two cheaper scans.
 
     At a digit, ``_figure_re`` matches as ``_plain_figure_re`` does, and ``regex`` finds
-    those several times faster; elsewhere it is tried only where ``_RARE_FIGURE_START``
-    finds a start. Taking the leftmost of the two next matches each time walks the same
-    chain of matches.
+    those several times faster; elsewhere it can match only where ``_RARE_FIGURE_START``
+    finds a start. Where it matches at none of those (most texts), the plain matches are
+    all of its matches, with no Python layer between them and the caller.
 
     >>> t = "Âm 5 độ, -3, ,5 và 12-15 người, 1.626 hồ sơ"
     >>> [m.group() for m in _figure_matches(t)] == [m.group() for m in _figure_re().finditer(t)]
     True
     """
-    plain, full = _plain_figure_re(), _figure_re()
+    full = _figure_re()
     rare = [hit.start() for hit in _RARE_FIGURE_START.finditer(text)]
+    if not any(full.match(text, at) for at in rare):
+        return _plain_figure_re().finditer(text)
+    return _merged_matches(text, rare)
+
+
+def _merged_matches(text: str, rare: list[int]) -> Iterator[regex.Match[str]]:
+    """The chain of ``_figure_re`` matches from the plain ones and those at ``rare``.
+
+    Taking the leftmost of the two next matches each time walks the same chain.
+
+    >>> t = "Âm 5 độ, -3, ,5 và 12-15 người"
+    >>> rare = [h.start() for h in _RARE_FIGURE_START.finditer(t)]
+    >>> [m.group() for m in _merged_matches(t, rare)] == [
+    ...     m.group() for m in _figure_re().finditer(t)]
+    True
+    """
+    plain, full = _plain_figure_re(), _figure_re()
     n_rare = len(rare)
     i, done = 0, 0  # the next rare start to try; the end of the last match
     plains = plain.finditer(text)
@@ -385,6 +402,7 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
     scales, suffixes = numerals().scales, numerals().suffixes
     zones = any(z in doc.lower() for z in numerals().timezone_before)  # rare: look only then
     not_after, ordinal_ends, level_ends = _not_after_re(), _ordinal_ends(), _level_ends()
+    qualifier_ends = _qualifier_ends()
     # cheap string tests go before each pattern they make unneeded: this loop meets every
     # figure of the text, and most are plain counts that every test lets through
     spans = iter(phones)  # sorted and disjoint; the figures come in order too
@@ -420,14 +438,21 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
         maybe_level = text[fig_end : fig_end + 1] in (".", ")") or tail.endswith(level_ends)
         if not scale and maybe_level and _bare_level(text, at, fig_end, tail):
             continue
-        if not scale and "." in fig and _VERSION_LIKE.fullmatch(fig):
+        if not scale and "." in fig and _version_like(fig):
             continue  # "4.0", "2.0": versions; Vietnamese decimals use a comma
-        qual, start = qualifier_before(text, begin, tail if begin == at else None)
+        if begin == at and not tail.endswith(qualifier_ends):  # qualifier_before's own test
+            qual, start = None, begin
+        else:
+            qual, start = qualifier_before(text, begin, tail if begin == at else None)
         if not (scale or suffix or qual) and len(fig) == 4 and _is_year(fig):
             continue  # a year belongs to the date kind ("năm 2019", "định hướng đến 2030")
-        value: float = parse_figure(fig[1:] if fig.startswith(",") else fig)
-        if fig.startswith(","):
+        value: float
+        if fig.isdecimal():  # plain digits, most figures: parse_figure's first case
+            value = int(fig)
+        elif fig.startswith(","):
             value = float(f"0.{fig[1:]}")
+        else:
+            value = parse_figure(fig)
         neg = begin != at  # the sign or "âm" before the figure
         if scale:
             value *= scales[scale.lower()]
@@ -435,7 +460,10 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
             value *= suffixes[suffix]
         if neg:
             value = -value
-        values: dict[str, object] = {"value": _tidy(value), "qualifier": qualifier_of(qual)}
+        values: dict[str, object] = {
+            "value": value if type(value) is int else _tidy(value),  # an int is tidy
+            "qualifier": qualifier_of(qual) if qual else "exact",
+        }
         rule = "number.figure"
         if high_fig:
             high = parse_figure(high_fig)
@@ -446,6 +474,16 @@ def _figures(doc: Doc, phones: list[tuple[int, int]]) -> Iterator[Candidate]:
         cand = _candidate(doc, start, m.end(), rule, values)
         if cand:
             yield cand
+
+
+def _version_like(fig: str) -> bool:
+    r"""Whether a figure reads as a version, ``\d+\.\d{1,2}``, tested on strings.
+
+    >>> [_version_like(f) for f in ("4.0", "10.61", "1.626", "2.0.1", ".5", "3,5")]
+    [True, True, False, False, False, False]
+    """
+    whole, _, part = fig.partition(".")
+    return 0 < len(part) <= 2 and part.isdecimal() and whole.isdecimal()
 
 
 def _is_year(fig: str) -> bool:
