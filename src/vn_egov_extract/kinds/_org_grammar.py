@@ -637,7 +637,10 @@ class Grammar:
             j = self.name(toks, head)
             if j == 0:
                 return None
-        remit = self.remit_kind(toks, head, j) if head.place != "none" else None
+        remit = None
+        # with no name read, only a head of ``remit_heads`` may go on with a remit
+        if head.place != "none" and (j or head.form in self.lex.remit_heads):
+            remit = self.remit_kind(toks, head, j)
         if remit is not None:
             j = self.remit(toks, j, remit)[0]
         where = self.place(toks, j, head.place)

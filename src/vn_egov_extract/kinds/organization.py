@@ -217,7 +217,11 @@ def _not_one_body(lex: Lexicon, text: str, start: int) -> bool:
     [True, True, False, False, False]
     """
     lo = max(0, start - _LOOKBACK)
-    last = _last_before_blanks(text, start, lo)
+    # most heads follow one space after a word: that word's end is known at once
+    if start > 1 and text[start - 1] == " " and text[start - 2] not in " \t":
+        last = start - 2
+    else:
+        last = _last_before_blanks(text, start, lo)
     if last < 0:
         return False
     char = text[last]
