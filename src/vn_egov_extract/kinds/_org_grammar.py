@@ -358,7 +358,7 @@ class Grammar:
                 end += 1
                 if toks.has(end) and toks[end].low in lex.suffixes and toks[end].gap == " ":
                     end += 1
-        return end, " ".join(t.low for t in toks.span(k, end)) in lex.governors
+        return end, " ".join([t.low for t in toks.span(k, end)]) in lex.governors
 
     def _opens_phrase(self, toks: Tokens, k: int) -> bool:
         """Whether a remit or a predicate of two or more words opens at ``k``: "Cục Thuế

@@ -120,6 +120,8 @@ class Lexicon:
     lower_head_re: re.Pattern[str]
     lower_heads: tuple[str, ...]
     heads: dict[str, Head]  # by form as written in the text (any-case forms in each case)
+    # the first characters of those forms: head_re is a literal trie, no head starts elsewhere
+    head_initials: frozenset[str]
     # phrases are indexed by their first token, longest first, so a token is only compared
     # with the few phrases that can start with it
     levels: dict[str, tuple[Level, ...]]
@@ -264,6 +266,8 @@ _NOT_BEFORE_HEAD = frozenset("-/&.'")
 
 def head_at(lex: Lexicon, text: str, pos: int) -> tuple[Head, int] | None:
     """The head starting at ``pos`` and its end, if a head starts a word there."""
+    if text[pos : pos + 1] not in lex.head_initials:
+        return None  # most words the grammar asks about: no head starts with their letter
     if pos and (text[pos - 1].isalnum() or text[pos - 1] in _NOT_BEFORE_HEAD):
         return None
     m = lex.head_re.match(text, pos)
@@ -429,6 +433,7 @@ def lexicon() -> Lexicon:
         lower_head_re=re.compile(_head_pattern(lower_heads)),
         lower_heads=tuple(lower_heads),
         heads=heads,
+        head_initials=frozenset(form[0] for form in heads),
         levels=_by_first(_levels(p), lambda lv: lv.tokens),
         abbreviations=frozenset(tokens_of(e.form)[0] for e in p.levels if e.expands),
         not_level_before=frozenset(w.lower() for w in p.not_level_before),
