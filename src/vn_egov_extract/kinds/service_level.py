@@ -194,11 +194,13 @@ def _in_context(c: _Compiled, low: str, span: tuple[int, int], needs: bool, stri
     before = low[max(0, start - c.spec.context_before) : start]
     cut = [m.end() for m in _SENTENCE_END.finditer(before)]
     before = before[cut[-1] :] if cut else before
-    positive = _last(c.context, before)
-    blocked = _last(blocking, before) if maybe.search(before) else -1
-    if blocked > positive:
-        return False
-    if positive >= 0 or not needs:
+    if maybe.search(before):  # a blocking word may come after the last context word
+        positive = _last(c.context, before)
+        if _last(blocking, before) > positive:
+            return False
+        if positive >= 0 or not needs:
+            return True
+    elif not needs or c.context.search(before):  # nothing blocks: any context word will do
         return True
     after = low[end : end + c.spec.context_after]
     after = _SENTENCE_END.split(after, maxsplit=1)[0]
