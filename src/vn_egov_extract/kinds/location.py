@@ -262,6 +262,14 @@ def _gazetteer_counts() -> dict[str, tuple[int, ...]]:
     return _syllable_counts(gazetteer().units)
 
 
+@functools.cache
+def _longest_tables() -> tuple[set[str], dict[str, str], dict[str, tuple[int, ...]], int]:
+    """What :func:`_longest` reads of the gazetteer and the patterns, in one call (it runs
+    for every capitalised syllable that may begin a name)."""
+    gaz = gazetteer()
+    return gaz.firsts, patterns().syllable_variants, _gazetteer_counts(), gaz.longest
+
+
 def _longest(
     text: str,
     toks: _Toks,
@@ -276,17 +284,17 @@ def _longest(
     the syllable counts of gazetteer keys (or of ``extra``'s, for keys beyond it) with that
     first syllable are tried.
     """
-    gaz = gazetteer()
-    start = toks[i][0]
+    gaz_firsts, variants, gaz_counts, longest = _longest_tables()
+    start, first_end = toks[i]
     # a syllable is one token: lower-casing is all of fold_view it needs
-    first = text[start : toks[i][1]].lower()
-    if first not in (gaz.firsts if firsts is None else firsts):
+    first = text[start:first_end].lower()
+    if first not in (gaz_firsts if firsts is None else firsts):
         return None
-    folded = patterns().syllable_variants.get(first, first)
+    folded = variants.get(first, first)
     counts = extra.get(folded) if extra else None
     if counts is None:
-        counts = _gazetteer_counts().get(folded, ())
-    left = min(len(toks) - i, gaz.longest)
+        counts = gaz_counts.get(folded, ())
+    left = min(len(toks) - i, longest)
     for n in counts:
         if n <= left:
             key = fold_view(text[start : toks[i + n - 1][1]])
@@ -437,18 +445,19 @@ def _bare_ok(run: str, toks: _Toks, i: int, n: int, text: str, run_start: int) -
     return _cue_before(text, run_start) is None
 
 
-def _runs_with(text: str, firsts: AbstractSet[str]) -> Iterator[regex.Match[str]]:
-    """The capitalised runs of ``text`` that hold a syllable of ``firsts``.
+def _runs_with(text: str, firsts: AbstractSet[str]) -> Iterator[tuple[int, str]]:
+    """(start, text) of the capitalised runs of ``text`` that hold a syllable of ``firsts``.
 
     Most runs ("Theo", "Ủy ban nhân dân") hold none: they are dropped inside ``map`` and
     ``compress``, without a Python step per run.
 
-    >>> [r.group() for r in _runs_with("Theo Sở, tỉnh Đắk Lắk có", frozenset({"đắk"}))]
-    ['Đắk Lắk']
+    >>> list(_runs_with("Theo Sở, tỉnh Đắk Lắk có", frozenset({"đắk"})))
+    [(14, 'Đắk Lắk')]
     """
     runs = list(_RUN_RE.finditer(text))
-    phrases = map(regex.Match.group, runs)
-    return compress(runs, map(not_, map(firsts.isdisjoint, map(_syllables, phrases))))
+    phrases = list(map(regex.Match.group, runs))
+    holds = map(not_, map(firsts.isdisjoint, map(_syllables, phrases)))
+    return compress(zip(map(regex.Match.start, runs), phrases, strict=True), holds)
 
 
 def _bare_mentions(doc: Doc, taken: _Spans, memory: dict[str, _Mention]) -> Iterator[_Mention]:
@@ -471,11 +480,9 @@ def _bare_mentions(doc: Doc, taken: _Spans, memory: dict[str, _Mention]) -> Iter
             first: tuple(sorted(set(counts) | set(base.get(first, ())), reverse=True))
             for first, counts in _syllable_counts(memory).items()
         }
-    for run in _runs_with(text, firsts):
-        phrase = run.group()
+    for at, phrase in _runs_with(text, firsts):
         toks = _run_tokens(phrase)  # spans in ``phrase``, which is at ``at`` in ``text``
         lowers = _run_lowers(phrase)
-        at = run.start()
         i = 0
         while i < len(toks):
             found = None
@@ -684,6 +691,21 @@ def _modifier_firsts() -> tuple[str, ...]:
     return tuple(sorted({m.split()[0] for m in _word_sets()["modifiers"]}))
 
 
+@functools.cache
+def _rest_gate() -> regex.Pattern[str]:
+    """The first capital or digit (group 1) or other character that cannot stand between
+    a unit word and the first listed name (``_list_res().rest``: lower-case modifiers,
+    blanks, commas, a mark): the rest regex can match only when a capital or digit comes
+    first.
+
+    >>> [_rest_gate().search(s).group(1) for s in (" vùng cao như: Ea", " đã nhận. Ea")]
+    ['E', None]
+    """
+    marks = {c for mark in patterns().list_marks for c in mark}
+    others = "".join(sorted(c for c in marks if not regex.match(r"[\p{L}\p{M} \t,]", c)))
+    return regex.compile(rf"([\p{{Lu}}\d])|[^\p{{L}}\p{{M}} \t,{regex.escape(others)}]")
+
+
 def _modifiers_known(mods: str) -> bool:
     """Whether every comma-separated part of ``mods`` is a listed unit modifier.
 
@@ -793,12 +815,12 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
     res = _list_res()
     low = doc.lower()
     mod_firsts = _modifier_firsts()
-    units, last = res.units, 0
+    units_at, last = res.units.match, 0
     # ``prefiltered(units, low, starts)`` inlined: this loop runs for most unit words
     for start in _unit_starts(doc)[0]:
         if start < last:
             continue
-        hit = units.match(low, start)
+        hit = units_at(low, start)
         if hit is None:
             continue
         last = hit.end()
@@ -814,6 +836,9 @@ def _list_mentions(doc: Doc, taken: _Spans) -> Iterator[_Mention]:
             first = _FIRST_MODIFIER.match(text, hit.end())
             if first is None or not first.group(1).lower().startswith(mod_firsts):
                 continue
+        gate = _rest_gate().search(text, hit.end())
+        if gate is None or gate.group(1) is None:
+            continue  # the rest regex needs a name's capital or digit first (it costs more)
         m = res.rest.match(text, hit.end())
         if m is None:
             continue
